@@ -1,5 +1,6 @@
 import type { Bilingual } from '../src-shared/errors';
 import type { SearchResult } from '../src-shared/search';
+import { MAX_QUERY } from '../src-shared/search/limits';
 
 /**
  * Search runs in the service worker while it is awake: it keeps one index per catalog for as long
@@ -17,7 +18,6 @@ export interface SearchRequest {
 /** `by`: who answered, when the page did (page-search.ts); shown on the results list as `data-by`. */
 export type SearchReply = ({ results: SearchResult[] } | { error: Bilingual }) & { by?: 'page' | 'worker' };
 
-const MAX_QUERY = 500;
 const MAX_LIMIT = 50;
 const MAX_ASK = 64;
 

@@ -615,7 +615,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const instruction = req.id
       ? this.catalog.require(req.id)
       : typedText
-        ? (this.catalog.recognize(typedText)?.instruction ?? this.catalog.findSecret(typedText)?.instruction ?? undefined)
+        ? this.catalog.askedAs(typedText)
         : undefined;
     let text: string;
     let redacted: string;

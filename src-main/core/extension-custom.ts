@@ -26,7 +26,7 @@ export function extensionCustomSend(
 ): { to: string; text: string; redacted: string; confirm: Bilingual } {
   const entry = requireValidCustom({ ...custom, name: { en: custom.code } });
   const { to, text, redacted } = compose(toInstruction(entry), params);
-  const same = isServiceSmsPort(to) ? catalog.recognize(instructionSent(text))?.instruction : undefined;
+  const same = isServiceSmsPort(to) ? catalog.recognizeRisky(instructionSent(text))?.instruction : undefined;
   const reason = same?.risk.confirm ? same.risk.reason : undefined;
   return { to, text, redacted, confirm: reason ? { zh: reason['zh-Hans'], en: reason.en } : CUSTOM_CONFIRM };
 }

@@ -1,5 +1,5 @@
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
-import { createSearch, type SearchEngine } from '../../src-shared/search';
+import { createSearch, MAX_QUERY, type SearchEngine, type SearchResult } from '../../src-shared/search';
 import { restoreSearch } from '../../src-shared/search/snapshot';
 import { activeCatalog } from './active-catalog';
 
@@ -12,6 +12,14 @@ export function catalogSearch(): SearchEngine {
   const catalog = activeCatalog();
   if (built?.catalog !== catalog) built = { catalog, engine: restored(catalog) ?? createSearch(catalog.instructions) };
   return built.engine;
+}
+
+/**
+ * The composer's suggestions for its line: none for a line longer than a query (MAX_QUERY), as a pasted reply or article
+ * is no question, and searching it (even its first MAX_QUERY characters) on every keystroke slows the page (review46).
+ */
+export function composerSuggestions(text: string, limit: number): SearchResult[] {
+  return text.trim() && text.length <= MAX_QUERY ? catalogSearch().search(text, limit) : [];
 }
 
 /**

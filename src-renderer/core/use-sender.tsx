@@ -40,7 +40,7 @@ export interface RetryOf {
 /** The catalog instruction a sent text is, as the composer judges it: the text recognised, else the one whose secrets it carries. */
 export function retryOf(commandId: string, text: string, unsure: boolean, to = '10086'): RetryOf {
   const catalog = activeCatalog();
-  const carries = catalog.recognize(text)?.instruction ?? catalog.findSecret(text)?.instruction ?? undefined;
+  const carries = catalog.askedAs(text);
   const sent = outgoingSafely(text, to);
   return { retry: commandId, shown: catalog.maskSecrets(sent.text), unsure, ...(carries ? { carries } : {}), ...(sent.removed.length ? { removed: sent.removed } : {}) };
 }

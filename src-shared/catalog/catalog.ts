@@ -51,6 +51,19 @@ export class InstructionCatalog {
     return this.recognizer.recognize(text);
   }
 
+  /**
+   * The instruction whose question free text asks before it goes: the text recognised (a risky one also with
+   * punctuation at its end or spaces in its code, Recognizer.recognizeRisky), else the one whose secrets it carries.
+   */
+  askedAs(text: string): Instruction | undefined {
+    return this.recognizer.recognizeRisky(text)?.instruction ?? this.findSecret(text)?.instruction ?? undefined;
+  }
+
+  /** Typed text recognised for the confirmation rule only (Recognizer.recognizeRisky). */
+  recognizeRisky(text: string): Recognized | null {
+    return this.recognizer.recognizeRisky(text);
+  }
+
   compose(id: string, params: Record<string, string>, now?: Date): Composed {
     return compose(this.require(id), params, now);
   }

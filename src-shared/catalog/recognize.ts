@@ -48,6 +48,23 @@ export class Recognizer {
     }
     return null;
   }
+
+  /**
+   * For the confirmation rule only (whether it asks first, and why): the text recognised as it stands, else a risky
+   * instruction (one that asks first) it is written as with punctuation at its end (`TJ。`, `TJ#`, `TJ.`,
+   * `MMXG 123456 654321。`), in quotes (`"TJ"`), or with spaces inside its code (`T J`, `qx gprs`) (review46: such
+   * a colleague's entry kept its `confirm: false`, such free text went without TJ's question). A harmless code so
+   * written (`YE。`) stays no instruction: nothing else reads it as one, and it is sent as typed.
+   */
+  recognizeRisky(text: string): Recognized | null {
+    const hit = this.recognize(text);
+    if (hit) return hit;
+    for (const reading of riskReadings(text)) {
+      const risky = this.recognize(reading);
+      if (risky?.instruction.risk.confirm) return risky;
+    }
+    return null;
+  }
 }
 
 /**
@@ -83,6 +100,20 @@ const FORMAT = /\p{Cf}|[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
  */
 function typedForm(text: string): string {
   return text.normalize('NFKC').replace(FORMAT, '').trim();
+}
+
+/** Punctuation after an instruction (`TJ。`, `TJ#`, `QXGPRS!`), ASCII or Chinese, and quotes around one. */
+const TRAILING_PUNCTUATION = /[#.。!?,，;；、~～…]+$/u;
+const QUOTES = /^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/gu;
+
+/** What typed text may be meant as, when asking whether it is a risky instruction: punctuation and quotes off, then spaces too. */
+function riskReadings(text: string): string[] {
+  let t = typedForm(text);
+  for (let before = ''; before !== t; ) {
+    before = t;
+    t = t.replace(QUOTES, '').replace(TRAILING_PUNCTUATION, '').trim();
+  }
+  return [t, t.replace(/\s+/g, '')];
 }
 
 function bucketKey(text: string): string {

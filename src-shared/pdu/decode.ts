@@ -21,7 +21,7 @@ export interface DecodeOptions {
   hasSmsc?: boolean;
   /**
    * Reads the text with the fields around it unchecked: the timestamp is given as its octets in hex, a compressed-text flag
-   * ignored (the alphabet bits read as if uncompressed). Only to tell what a part the strict decode refused says
+   * ignored (the alphabet bits read as if uncompressed), and the user data read as libgammu reads them (readUserData). Only to tell what a part the strict decode refused says
    * (unreadable.ts); never for a part taken as read.
    */
   lenient?: boolean;
@@ -70,7 +70,7 @@ function readDeliver(r: PduReader, smsc: string | null, fo: number, lenient: boo
   const dcsAt = r.pos;
   const dcs = r.byte('dcs');
   const timestamp = lenient ? uncheckedTimestamp(r) : readTimestamp(r, 'scts');
-  const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0);
+  const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0, lenient);
   return {
     type: 'deliver',
     smsc,
@@ -96,7 +96,7 @@ function readSubmit(r: PduReader, smsc: string | null, fo: number, lenient: bool
   const dcsAt = r.pos;
   const dcs = r.byte('dcs');
   const validity = readValidity(r, (fo >> 3) & 0x03);
-  const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0);
+  const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0, lenient);
   return {
     type: 'submit',
     smsc,

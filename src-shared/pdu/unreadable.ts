@@ -5,10 +5,39 @@ import { MARKED_PART_START } from './misfit-mark';
 /**
  * How a part the decoder refused is kept (journal, log): its error code and every byte it came with, so
  * that nothing is lost. A stored one that fills the memory, or one handed over directly, exists nowhere else.
+ * Save a secret: where the bytes read as UCS-2 (from either octet) hold one that `mask` hides, every UCS-2 digit of
+ * that reading (`003X`) is kept as `****` (review46), since a password spelled in hex is as readable as in text.
  */
-function unreadableText(raw: string, code: string): string {
-  return `[PDU ${code}] ${raw}`;
+function unreadableText(raw: string, code: string, mask: (text: string) => string): string {
+  return `[PDU ${code}] ${withoutSecretDigits(raw, mask)}`;
 }
+
+/** A UCS-2 digit, `0`–`9` (U+0030–U+0039), as 4 hex digits. */
+const UCS2_DIGIT = /^003[0-9]$/i;
+
+function withoutSecretDigits(raw: string, mask: (text: string) => string): string {
+  let out = raw;
+  for (const from of [0, 2]) {
+    const units: string[] = [];
+    for (let at = from; at + 4 <= raw.length; at += 4) units.push(raw.slice(at, at + 4));
+    const read = units.map((u) => (/^[0-9a-f]{4}$/i.test(u) ? String.fromCharCode(parseInt(u, 16)) : '\ufffd')).join('');
+    let hides: boolean;
+    try {
+      hides = mask(read) !== read;
+    } catch {
+      hides = true; // a detector that fails cannot say a secret is not there
+    }
+    if (!hides) continue;
+    units.forEach((u, i) => {
+      const at = from + i * 4;
+      if (UCS2_DIGIT.test(u)) out = `${out.slice(0, at)}****${out.slice(at + 4)}`;
+    });
+  }
+  return out;
+}
+
+/** The mark of a part kept as its text read leniently, in both languages since the page shows it as it stands. */
+const READ_LENIENTLY = '格式有误，宽松读出 / read leniently';
 
 /** Why the strict decode refused a part: its error code and the field it stopped at (PduError). */
 export interface Refusal {
@@ -18,12 +47,14 @@ export interface Refusal {
 
 /**
  * How a part the decoder refused is kept at rest (journal, and from there the page's IndexedDB). Its text read
- * leniently (decodePdu's `lenient`: the timestamp skipped, a compressed-text flag ignored) is given to `mask`, the
+ * leniently (decodePdu's `lenient`: the timestamp skipped, a compressed-text flag ignored, the user data read as libgammu
+ * reads them: a trailing odd UCS-2 octet dropped, a malformed header skipped, a UDL above 140/160 whose data are there) is given to `mask`, the
  * product's secret mask: when that hides something (a 10086 reply with a reset password), the part is kept as that
  * masked text, marked as read leniently and why the strict decode refused it, since its hex spells the password as
  * plainly as the text does and cannot be masked (hex hides where the password lies). Its other bytes are then lost:
  * the service-centre address, first octet, sender's type, PID, DCS, UDL, a user-data header, and the secret itself. Otherwise (nothing
- * to hide, not even a lenient read, or a mask that fails) every byte is kept (unreadableText), so that nothing is lost.
+ * to hide, not even a lenient read, or a mask that fails) every byte is kept (unreadableText), so that nothing is lost,
+ * save the UCS-2 digits of a reading of the bytes that holds a secret.
  */
 export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: string) => string): string {
   const read = readLeniently(raw);
@@ -33,10 +64,10 @@ export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: s
   } catch {
     // A detector that fails cannot say what to hide: the bytes are kept, as before there was a lenient read.
   }
-  if (read === null || masked === null || masked === read.text) return unreadableText(raw, refusal.code);
+  if (read === null || masked === null || masked === read.text) return unreadableText(raw, refusal.code, mask);
   // The sender and the timestamp's octets (no secret in them) are kept as they came: they tell two such parts apart,
   // whose masked texts may be alike, as the journal tells parts with an empty sender and time apart by their text.
-  return `[PDU ${refusal.code} ${refusal.field}, read leniently, from ${read.number}${read.sent ? `, sent ${read.sent}` : ''}] ${masked}`;
+  return `[PDU ${refusal.code} ${refusal.field}, ${READ_LENIENTLY}, from ${read.number}${read.sent ? `, sent ${read.sent}` : ''}] ${masked}`;
 }
 
 /**

@@ -31,13 +31,19 @@ export function partCapacity(encoding: Encoding, udhOctets: number): number {
   return encoding === 'ucs2' ? octets >> 1 : octets;
 }
 
-/** TP-DCS is read by the caller; this reads TP-UDL and TP-UD. */
-export function readUserData(r: PduReader, dcs: number, dcsOffset: number, hasUdh: boolean): UserData {
+/**
+ * TP-DCS is read by the caller; this reads TP-UDL and TP-UD. `lenient` (decodePdu's, only to tell what a refused part
+ * says) reads what libgammu 3.2.4 reads where the strict read refuses (review46): a UDL above 140 octets / 160 septets
+ * whose data are all there, a user-data header whose elements are malformed (skipped whole: no concatenation), and a
+ * trailing odd UCS-2 octet (dropped). A UDL beyond the data present, or a header longer than the user data, stays
+ * refused, as gammu refuses them.
+ */
+export function readUserData(r: PduReader, dcs: number, dcsOffset: number, hasUdh: boolean, lenient = false): UserData {
   const encoding = encodingOfDcs(dcs, dcsOffset);
   const udlAt = r.pos;
   const udl = r.byte('udl');
   const isGsm7 = encoding === 'gsm7';
-  if (udl > (isGsm7 ? USER_DATA_SEPTETS : USER_DATA_OCTETS)) throw new PduError('pdu.bad-length', 'udl', udlAt);
+  if (!lenient && udl > (isGsm7 ? USER_DATA_SEPTETS : USER_DATA_OCTETS)) throw new PduError('pdu.bad-length', 'udl', udlAt);
   const octets = isGsm7 ? septetOctets(udl) : udl;
   const bytes = r.bytes;
   const start = r.take(octets, 'ud');
@@ -52,7 +58,7 @@ export function readUserData(r: PduReader, dcs: number, dcsOffset: number, hasUd
         en: 'header longer than the user data',
       });
     }
-    concat = parseUdh(bytes, start + 1, start + udhOctets);
+    concat = lenient ? concatOrNone(bytes, start + 1, start + udhOctets) : parseUdh(bytes, start + 1, start + udhOctets);
   }
 
   if (isGsm7) {
@@ -61,8 +67,9 @@ export function readUserData(r: PduReader, dcs: number, dcsOffset: number, hasUd
     return { encoding, text: septetsToText(septets), data: septets, concat };
   }
   const bodyStart = start + udhOctets;
-  const end = start + octets;
-  if (encoding === 'ucs2' && (end - bodyStart) % 2 !== 0) {
+  const oddOctet = encoding === 'ucs2' && (start + octets - bodyStart) % 2 !== 0;
+  const end = start + octets - (lenient && oddOctet ? 1 : 0);
+  if (oddOctet && !lenient) {
     throw new PduError('pdu.bad-length', 'ud', bodyStart, {
       zh: 'UCS2 数据字节数为奇数',
       en: 'odd number of UCS2 octets',
@@ -70,6 +77,16 @@ export function readUserData(r: PduReader, dcs: number, dcsOffset: number, hasUd
   }
   const text = encoding === 'ucs2' ? ucs2ToText(bytes, bodyStart, end) : octetsToText(bytes, bodyStart, end);
   return { encoding, text, data: bytes.slice(bodyStart, end), concat };
+}
+
+/** The header's concatenation element, none when its elements are malformed (gammu's user UDH). */
+function concatOrNone(bytes: Uint8Array, start: number, end: number): Concat | null {
+  try {
+    return parseUdh(bytes, start, end);
+  } catch (e) {
+    if (e instanceof PduError) return null;
+    throw e;
+  }
 }
 
 /**

@@ -21,6 +21,7 @@ import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
 import { cut, isStopword, stem } from './text';
+import { MAX_QUERY } from './limits';
 
 export type { MatchField } from './catalog-terms';
 
@@ -177,8 +178,9 @@ export class SearchEngine {
     this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text), () => terms!.englishWords());
   }
 
+  /** The answers to `query`, of which only the first MAX_QUERY code units are read. */
   search(query: string, limit = 10): SearchResult[] {
-    return this.answer(query, limit).results;
+    return this.answer(asked(query), limit).results;
   }
 
   /** The answers, with the kin they were found through (their words explain the query for them too). */
@@ -545,7 +547,8 @@ export class SearchEngine {
    * "pair my earbuds"): its best answer is not confident and it names such a thing. 小e then says
    * there is no instruction for it instead of offering one.
    */
-  outOfScope(query: string): boolean {
+  outOfScope(asTyped: string): boolean {
+    const query = asked(asTyped);
     const { results, kin } = this.answer(query, 1);
     const top = results[0];
     if (top?.confident) return false;
@@ -909,4 +912,11 @@ function cannotBeUndone(instruction: Instruction): boolean {
 /** What cannot be undone and needs nothing typed: one confirmed tap sends it (停机). */
 function sentOnATap(instruction: Instruction): boolean {
   return cannotBeUndone(instruction) && instruction.params.length === 0;
+}
+
+/** A query as it is read: its first MAX_QUERY code units, a surrogate pair not cut in two. */
+function asked(query: string): string {
+  if (query.length <= MAX_QUERY) return query;
+  const cut = query.slice(0, MAX_QUERY);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

@@ -63,7 +63,7 @@ describe('exporting the log', () => {
     }
     // The user still has the message: its text, the password masked, marked as read leniently and why.
     expect(log.parts.map((p) => p.text)).toContainEqual(
-      expect.stringMatching(/^\[PDU pdu\.unsupported dcs, read leniently, from 10086, sent [0-9A-F]{14}\] 尊敬的客户，您的服务密码已重置为\*{6}，请及时修改。$/),
+      expect.stringMatching(/^\[PDU pdu\.unsupported dcs, 格式有误，宽松读出 \/ read leniently, from 10086, sent [0-9A-F]{14}\] 尊敬的客户，您的服务密码已重置为\*{6}，请及时修改。$/),
     );
     for (const file of exported) expect(file).toContain('尊敬的客户，您的服务密码已重置为******，请及时修改。');
   });

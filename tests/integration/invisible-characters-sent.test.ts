@@ -114,6 +114,22 @@ describe('the core (a modem on a real pty)', () => {
     expect(sent).toEqual([]);
   }, 60_000);
 
+  // review46 S1: a risky instruction typed with Chinese punctuation at its end (an IME's 。) or a space in its code went
+  // as free text without its question; 10086 may read it as the instruction. A harmless one so typed still goes unasked.
+  it.each(['tj。', 'TJ#', 'T J', 'QXGPRS。'])('asks before sending %s, the risky instruction with punctuation or a space, and sends nothing unasked', async (text) => {
+    const { refused, sent } = await refusal(text);
+    expect(refused?.code).toBe('send.confirm-required');
+    expect(refused!.zh).toMatch(/^发送前需要确认：/);
+    expect(sent).toEqual([]);
+  }, 60_000);
+
+  it('sends a harmless code typed with punctuation (YE。) as typed, unasked', async () => {
+    const before = modem.emulator.sent.length;
+    const { refused } = await refusal('YE。');
+    expect(refused).toBeNull();
+    await expect.poll(() => sentSince(before).map((s) => [s.to, s.text]), { timeout: 15_000 }).toEqual([['10086', 'YE。']]);
+  }, 60_000);
+
   it('keeps an emoji\'s joiners and selectors in free text to a person, and drops tags outside a flag', async () => {
     const { core, modemId } = await coreOnPty();
     const before = modem.emulator.sent.length;

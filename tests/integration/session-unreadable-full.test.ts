@@ -6,7 +6,7 @@ import { assembleRecords } from '../../src-shared/assemble';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 import { secretHits } from '../e2e/secrets-in-bytes';
-import { badTimestampFrom, ucs2Hex, unreadableFrom } from './unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, unreadableFrom } from './unreadable-pdu';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -85,6 +85,9 @@ describe('a refused 10086 reply with a password that fills the SIM (real pty, na
     ['compressed-text flag (DCS), UCS-2', unreadableFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`), 'pdu.unsupported dcs'],
     ['bad timestamp, UCS-2', badTimestampFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`), 'pdu.bad-timestamp scts'],
     ['bad timestamp, GSM 7-bit', badTimestampFrom('10086', 0, `Your service password was reset to ${PASSWORD}.`), 'pdu.bad-timestamp scts'],
+    // review46: libgammu reads these two; the lenient read did not, and kept the whole PDU (the password in UCS-2 hex).
+    ['one stray octet after the UCS-2 text', oddUcs2From('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`), 'pdu.bad-length ud'],
+    ['a concatenation element of the wrong length, UCS-2', badConcatFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`), 'pdu.bad-udh udh'],
   ])('%s: journal.log keeps its text read leniently with the password masked, not its bytes', async (_name, pdu, why) => {
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
     const r = await ptyRig(emulator, cleanup);
@@ -99,7 +102,7 @@ describe('a refused 10086 reply with a password that fills the SIM (real pty, na
     // The PDU's user data: whatever coding, the bytes after its header spell the password.
     expect(upper).not.toContain(pdu.slice(-24));
     // The user still sees the message, marked as read leniently and why it was refused.
-    expect(r.incoming[0]!.text).toMatch(new RegExp(`^\\[PDU ${why}, read leniently, from 10086, sent [0-9A-F]{14}\\] .*\\*{6}`));
+    expect(r.incoming[0]!.text).toMatch(new RegExp(`^\\[PDU ${why}, 格式有误，宽松读出 / read leniently, from 10086, sent [0-9A-F]{14}\\] .*\\*{6}`));
   });
 
   it('keeps every byte of one whose text names no secret (nothing lost)', async () => {

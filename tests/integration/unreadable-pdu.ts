@@ -23,6 +23,33 @@ export function badTimestampFrom(sender: string, n: number, text: string): strin
   return withOctet(hex, dcsAt + 2, 0x31);
 }
 
+/**
+ * A UCS-2 SMS-DELIVER with `extra` (hex) after its text, counted in TP-UDL. By default one stray octet (`00`): refused
+ * as pdu.bad-length; libgammu 3.2.4 reads it, the stray octet dropped (review46).
+ */
+export function oddUcs2From(sender: string, n: number, text: string, extra = '00'): string {
+  const { hex, dcsAt } = deliverPdu(sender, n, text);
+  expect(hex.slice(dcsAt * 2, dcsAt * 2 + 2)).toBe('08');
+  const udlAt = dcsAt + 1 + 7;
+  return `${withOctet(hex, udlAt, parseInt(hex.slice(udlAt * 2, udlAt * 2 + 2), 16) + extra.length / 2)}${extra}`;
+}
+
+/**
+ * An SMS-DELIVER whose user-data header holds a concatenation element of the wrong length (IEI 00, 8-bit reference,
+ * said to be 4 octets: `06 00 04 07 02 01 00`) before its text: refused as pdu.bad-udh; libgammu 3.2.4 reads the
+ * header as a user one and gives the text (review46).
+ */
+export function badConcatFrom(sender: string, n: number, text: string): string {
+  const { hex, dcsAt } = deliverPdu(sender, n, text);
+  expect(hex.slice(dcsAt * 2, dcsAt * 2 + 2)).toBe('08');
+  const udh = '06000407020100';
+  const firstAt = 1 + parseInt(hex.slice(0, 2), 16);
+  const udlAt = dcsAt + 1 + 7;
+  const udl = parseInt(hex.slice(udlAt * 2, udlAt * 2 + 2), 16);
+  const flagged = withOctet(withOctet(hex, firstAt, parseInt(hex.slice(firstAt * 2, firstAt * 2 + 2), 16) | 0x40), udlAt, udl + udh.length / 2);
+  return `${flagged.slice(0, (udlAt + 1) * 2)}${udh}${flagged.slice((udlAt + 1) * 2)}`;
+}
+
 function deliverPdu(sender: string, n: number, text: string): { hex: string; dcsAt: number } {
   const { hex } = encodeDeliver({ from: sender, text, timestamp: new Date(Date.UTC(2026, 11, 5, 8, n)), tzQuarterHours: 32, smsc: '+8613800100500' });
   // After the SMSC address, first octet, sender (length in digits, type, digits in octets) and PID: the DCS.

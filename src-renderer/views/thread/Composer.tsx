@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { SEND_TEXT_MAX, type ModemStatus } from '../../../src-shared/api/contract';
 import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
-import { catalogSearch } from '../../catalog/catalog-search';
+import { composerSuggestions } from '../../catalog/catalog-search';
 import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
 import { outgoingText, type OutgoingText, type RemovedCharacter } from '../../../src-shared/catalog/outgoing-text';
 import { instructionCode } from '../../catalog/param-check';
@@ -50,7 +50,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const followScroll = () => setScrollLeft(line.current?.scrollLeft ?? 0);
   // The line scrolls as the caret moves past its end; the cover follows after each change.
   useLayoutEffect(followScroll, [text]);
-  const suggestions = useMemo(() => (text.trim() && !dismissed ? catalogSearch().search(text, SUGGESTIONS) : []), [text, dismissed]);
+  const suggestions = useMemo(() => (dismissed ? [] : composerSuggestions(text, SUGGESTIONS)), [text, dismissed]);
   // Text that already is an instruction is sent on Enter; otherwise Enter takes the highlighted suggestion.
   const highlighted = typed ? -1 : Math.min(active, suggestions.length - 1);
 
@@ -109,9 +109,9 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     }
     if (typed) take(typed.instruction, typed.params, true, out.removed);
     else {
-      // Shown and kept masked, and confirmed like the instruction whose secrets it carries.
+      // Shown and kept masked, and confirmed like the instruction it is written as (`TJ。`) or whose secrets it carries.
       const sent = out.text;
-      const carries = activeCatalog().findSecret(sent)?.instruction ?? undefined;
+      const carries = activeCatalog().askedAs(sent);
       void dispatch({ text: sent, shown: activeCatalog().maskSecrets(sent), ...(carries ? { carries } : {}), ...(sent && out.removed.length ? { removed: out.removed } : {}) });
     }
   };

@@ -27,7 +27,8 @@ export function mergeCustom(catalog: Catalog, customs: readonly CustomInstructio
  * file, marked "no confirmation"; `MMXG#{password}#{password2}` named 查积分) is that instruction: it
  * is asked about with the catalog's reason, so neither its button nor a schedule sends it unasked.
  * A template's placeholders match the catalog's parameters as any typed value would, and it is read as it is sent
- * (`TJ⠀`, a blank-looking letter at the end, goes as TJ). Its author's own
+ * (`TJ⠀`, a blank-looking letter at the end, goes as TJ), and a risky one also with punctuation at its end or spaces in
+ * its code (`TJ。`, `T J`: Recognizer.recognizeRisky). Its author's own
  * "confirm first" gives way to the catalog's reason, which says what the SMS does; a number that is no
  * service port keeps its own reason, said first.
  */
@@ -35,7 +36,7 @@ function withRiskOfSameText(catalog: Catalog): (custom: Instruction) => Instruct
   const recognizer = new Recognizer(catalog.instructions);
   return (custom) => {
     if (!isServiceSmsPort(custom.to)) return custom;
-    const same = recognizer.recognize(instructionSent(custom.template))?.instruction;
+    const same = recognizer.recognizeRisky(instructionSent(custom.template))?.instruction;
     return same?.risk.confirm ? { ...custom, risk: same.risk } : custom;
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { decodePdu, hideUnreadableBytes, keptUnreadableText, PduError, type DeliverPart } from '../../../src-shared/pdu';
-import { badTimestampFrom, ucs2Hex, unreadableFrom } from '../../integration/unreadable-pdu';
+import { findPythonWithGammu, runGammu, type GammuView } from '../../fixtures/gammu-bridge';
+import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
 // Written for these tests in the shape of a reset reply (review30's); no real one the decoder refuses is on record.
@@ -24,7 +25,7 @@ describe('a part the decoder refused, as it is kept at rest', () => {
       [badTimestampFrom('10086', 0, 'Your service password was reset to 975310.'), 'pdu.bad-timestamp scts'],
     ] as const) {
       const kept = keptUnreadableText(pdu, refusal(pdu), mask);
-      expect(kept).toMatch(new RegExp(`^\\[PDU ${why}, read leniently, from 10086, sent [0-9A-F]{14}\\] `));
+      expect(kept).toMatch(new RegExp(`^\\[PDU ${why}, 格式有误，宽松读出 / read leniently, from 10086, sent [0-9A-F]{14}\\] `));
       expect(kept.slice(kept.indexOf('] ') + 2)).toBe(mask((decodePdu(pdu, { lenient: true }) as DeliverPart).text));
       expect(kept).toContain('******');
       expect(kept).not.toContain('975310');
@@ -50,7 +51,61 @@ describe('a part the decoder refused, as it is kept at rest', () => {
     const failing = () => {
       throw new Error('detector failed');
     };
-    expect(keptUnreadableText(secret, refusal(secret), failing)).toBe(`[PDU pdu.unsupported] ${secret}`);
+    // A detector that fails cannot say no secret is there: the bytes are kept, their UCS-2 digits hidden.
+    expect(keptUnreadableText(secret, refusal(secret), failing)).toBe(`[PDU pdu.unsupported] ${secret.replace(/003([0-9])/g, '****')}`);
+  });
+});
+
+// The reset reply at 70 characters, the most one UCS-2 part holds, then one more counted in TP-UDL (142 octets).
+const RESET_70 = RESET.padEnd(70, '。');
+
+describe('a 10086 reply the strict decode refuses and libgammu reads (review46)', () => {
+  const cases = [
+    { name: 'one stray octet after the UCS-2 text', pdu: oddUcs2From('10086', 0, RESET), why: 'pdu.bad-length ud' },
+    { name: 'a concatenation element of the wrong length', pdu: badConcatFrom('10086', 0, RESET), why: 'pdu.bad-udh udh' },
+    { name: 'a UDL of 142 octets, all there', pdu: oddUcs2From('10086', 0, RESET_70, ucs2Hex('0')), why: 'pdu.bad-length udl' },
+  ];
+
+  it('is read leniently as python3-gammu DecodePDU reads it', () => {
+    const gammu = runGammu(findPythonWithGammu(), { decode: cases.map(({ pdu }) => ({ hex: pdu })), encode: [] }).decoded;
+    for (const [i, { name, pdu }] of cases.entries()) {
+      expect(() => decodePdu(pdu), name).toThrow(PduError);
+      const theirs = gammu[i] as GammuView;
+      expect(theirs, name).not.toHaveProperty('error');
+      const ours = decodePdu(pdu, { lenient: true }) as DeliverPart;
+      expect([ours.number, ours.text, ours.concat], name).toEqual([theirs.number, theirs.text, null]);
+    }
+  });
+
+  it('is kept as its text masked, marked as read leniently, never as the hex of its password', () => {
+    for (const { name, pdu, why } of cases) {
+      expect(pdu.toUpperCase(), name).toContain(ucs2Hex('975310'));
+      const kept = keptUnreadableText(pdu, refusal(pdu), mask);
+      expect(kept, name).toMatch(new RegExp(`^\\[PDU ${why}, 格式有误，宽松读出 / read leniently, from 10086, sent [0-9A-F]{14}\\] 尊敬的客户，您的服务密码已重置为\\*{6}，请及时修改。`));
+      expect(kept.toUpperCase(), name).not.toContain(ucs2Hex('975310'));
+    }
+  });
+});
+
+/** TP-UDL one more than the octets there (after the DCS 08 and the timestamp of `unreadable-pdu`'s n = 0). */
+function udlPlusOne(hex: string): string {
+  const at = hex.indexOf('0862215061000023') + 16;
+  return `${hex.slice(0, at)}${(parseInt(hex.slice(at, at + 2), 16) + 1).toString(16).padStart(2, '0').toUpperCase()}${hex.slice(at + 2)}`;
+}
+
+describe('a part that cannot be read even leniently', () => {
+  it('keeps its bytes, save the UCS-2 digits of a reading that holds a password', () => {
+    // TP-UDL one more than the octets there: refused by both reads (and by gammu).
+    const pdu = oddUcs2From('10086', 0, RESET, '');
+    const cut = udlPlusOne(pdu);
+    expect(() => decodePdu(cut, { lenient: true })).toThrow(PduError);
+    const kept = keptUnreadableText(cut, refusal(cut), mask);
+    expect(kept.toUpperCase()).not.toContain(ucs2Hex('975310'));
+    expect(kept).toBe(`[PDU pdu.truncated] ${cut.slice(0, cut.indexOf(ucs2Hex('975310')))}${'****'.repeat(6)}${cut.slice(cut.indexOf(ucs2Hex('975310')) + 24)}`);
+    // Bytes whose every reading holds no secret are kept whole.
+    const plain = oddUcs2From('10086', 0, '尊敬的客户，您的余额为35.20元。', '');
+    const plainCut = udlPlusOne(plain);
+    expect(keptUnreadableText(plainCut, refusal(plainCut), mask)).toBe(`[PDU pdu.truncated] ${plainCut}`);
   });
 });
 
