@@ -10,8 +10,8 @@ const source = ts
   .transpileModule(readFileSync(resolve(import.meta.dirname, '../../src-shared/bundle/base64.ts'), 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022 } })
   .outputText.replace(/^export /gm, '');
 
-/** Texts the page must refuse: the platform's decoder alone takes the last three (spaces, a line break, no padding). */
-const NOT_BASE64 = ['abc', 'ab!=', 'AA==AA==', 'AAEC AwA=', 'AAEC\nAwA=', 'AAECAw'];
+/** Texts the page must refuse: the platform's decoder alone takes the last four (spaces, line breaks, no padding), each a multiple of four long. */
+const NOT_BASE64 = ['abc', 'ab!=', 'AA==AA==', 'AAEC    AwA=', 'AAEC\nAw==\n\n\n', 'AAECAw  ', 'AAECAw\r\n'];
 
 describe('base64 in real Chromium (the page and the extension decode the prebuilt index with it)', () => {
   let browser: Browser;
