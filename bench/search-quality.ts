@@ -93,6 +93,10 @@ export const PROBE30_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE31_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe31.json');
 /** The other third of that batch (seed 31, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE31_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe31-heldback.json');
+/** Session 29 (search27): our own probe batch of queries the catalog cannot answer (everyday objects sharing a character with a service word, the phone itself, other services, chit-chat, other carriers, banks and apps) in Simplified, Traditional, pinyin and English, near misses harmful if confident (other lost things, a relative's lost phone or line), and on-topic look-alikes (data off before a trip abroad, one's own lost phone, the bill alarm), written before that round's change; two thirds tuned on. */
+export const PROBE32_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe32.json');
+/** The other third of that batch (seed 32, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE32_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe32-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -14,6 +14,7 @@ import { ASKS_US, clausesOf, type Clause } from './language/clauses';
 import { AMOUNT_SAID, AMOUNT_UNITS } from './language/concepts';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { withoutChatFrame } from './language/asides';
+import { dataOff } from './language/dialect';
 import { QueryReader, type Reading } from './language/reader';
 import { ProductNames } from './language/products';
 import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords, withoutPackages, withoutTheLine } from './language/scope';
@@ -902,7 +903,7 @@ function tri(word: string, at: number): string | number {
  */
 /** A query as every reading of it starts: folded, a pasted chat's furniture (names, times, tags, the service's lines) left out. */
 function foldQuery(query: string): string {
-  return withoutChatFrame(fold(query)).trim();
+  return dataOff(withoutChatFrame(fold(query))).trim();
 }
 
 function cannotBeUndone(instruction: Instruction): boolean {

@@ -69,15 +69,18 @@ const CLERK_SHORTHAND = /查([费分量])(?!\p{Script=Han})/gu;
  * The net alone (网, not 网络, 网站, 网费, 宽带网, 家里的网: 网 of other words is left) is the data; the verb is 关: 停 of
  * the net is no 停机 (手机的网停了 turns data off, not the line). Asked for, not told: after 把, or with who for, or said
  * to be done (掉, 一下, 吧). 网断了 alone is a complaint (no signal) and 网被关了 says what happened: neither is rewritten.
+ * Another net (家里的网, 电脑的网, 公司的网) is left, so scope still sees it. Applied to the folded query before any reading
+ * (engine.ts, foldQuery): the reading as typed kept 停 of 手机上网先停掉 and made 停机 first.
  */
 const DATA_OFF = new RegExp(
-  '(把[^，,。？?！!；;]{0,6}?)?((?<![宽因互局内外联校光织鱼上])网(?![络站页址速费吧友购银点])|流量|数据|上网|网络)' +
+  '(把[^，,。？?！!；;]{0,6}?)?((?<![宽因互局内外联校光织鱼上])(?<!(?:家里|家|电脑|公司|宿舍|办公室)的?)网(?![络站页址速费吧友购银点])|流量|数据|上网|网络)' +
     '((?:那个|这个)?(?:给|帮|替)?(?:我|他|她|它|你|俺|咱|他们|她们)?(?:能不能|可不可以|可以|就|先|都|也|赶紧|马上)?)' +
     '(关|断|停|掐|切|拔)(?:掉|开)?(?=(了|掉|一下|下|吧)?)',
   'gu',
 );
 
-function dataOff(folded: string): string {
+/** A folded text with data switched off in everyday verbs written as 关掉 (see DATA_OFF). */
+export function dataOff(folded: string): string {
   return folded.replace(DATA_OFF, (whole, ba: string | undefined, thing: string, how: string, _verb: string, after: string | undefined) => {
     const asked = ba !== undefined || /[给帮替]|能不能|可不可以|可以|赶紧|马上|先/.test(how) || (after !== undefined && after !== '了');
     if (!asked) return whole;
@@ -122,7 +125,7 @@ export function toMandarin(folded: string): string {
   folded = folded.replace(/咗(\p{Script=Han}{0,8})未(?=$|[\s?？!！。.,，呀啊吖嗎吗])/u, '了$1没有');
   // Clerks' shorthand, one character for the thing at the end of a word (查费, 查分; not 查分钟).
   folded = folded.replace(CLERK_SHORTHAND, (_, thing: string) => `查${CLERK_THINGS[thing]}`);
-  folded = dataOff(folded).replace(FEATURE_QUIT, (_, before: string | undefined) => `${before ?? ''}取消`);
+  folded = folded.replace(FEATURE_QUIT, (_, before: string | undefined) => `${before ?? ''}取消`);
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

@@ -95,6 +95,8 @@ const OUT_OF_SCOPE_EN = [
   'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
   'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
+  // apps and banks typed in pinyin (wei xin mi ma), a parcel or an order tracked
+  'wei xin', 'weixin', 'zhi fu bao', 'zhifubao', 'tao bao', 'taobao', 'yin hang', 'yinhang', 'track my package', 'track my parcel', 'track my order', 'tracking number',
   // QQ as a word of its own (qq密码), never inside other letters
   'qq ',
 ];
@@ -130,11 +132,21 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
  * Another person's line lost or cut off (我老伴的手机丢了，帮她把号码停了; 他的手机欠费停机了): it is stopped or
  * paid from elsewhere, not by an SMS from this line, and a story naming it makes the request theirs.
  */
-const ANOTHER_PERSONS_LOST_LINE = new RegExp(`(?:${PEOPLE_ZH}|(?<![其吉])(?:她|他))的?(?:手机|号码|号|卡|电话)(?:也|又|刚|被)?(?:丢了|掉了|被偷|被盗|欠费|停机|停了)`);
+const LOST = '丢了|丢失了?|遗失了?|弄丢了|掉了|不见了|找不到了|被偷了?|被盗了?';
+const ANOTHER_PERSONS_LOST_LINE = new RegExp(
+  `(?:${PEOPLE_ZH}|(?<![其吉])(?:她|他))的?(?:手机|号码|号|卡|电话)(?:也|又|刚|被)?(?:${LOST}|欠费|停机|停了)` +
+    // the lost thing after the verb (我女儿丢了手机, 她把手机弄丢了 is the order above): their phone all the same
+    `|(?:${PEOPLE_ZH}|(?<![其吉])(?:她|他))(?:也|又|刚|昨天|今天)?(?:${LOST})(?:她|他|自己)?的?(?:手机|号码|卡|电话)`,
+);
+/** The same in English (my son lost his phone, my wife's phone was stolen), on a text's words spaced apart. */
+const ANOTHER_PERSONS_LOST_LINE_EN = new RegExp(
+  `\\b(?:${PEOPLE_EN})(?: s)? (?:phone|cell|cellphone|mobile|sim|sim card|number) (?:was |got |is |has been |just got )?(?:lost|stolen|missing)\\b` +
+    `|\\b(?:${PEOPLE_EN}|she|he) (?:lost|lose|loses|misplaced|left|dropped) (?:his|her|their) (?:phone|cell|cellphone|mobile|sim)\\b`,
+);
 
 /** Whether a folded text says another person's line is lost or cut off: what is then asked is asked for their line. */
 export function namesAnotherPersonsLostLine(folded: string): boolean {
-  return ANOTHER_PERSONS_LOST_LINE.test(folded);
+  return ANOTHER_PERSONS_LOST_LINE.test(folded) || ANOTHER_PERSONS_LOST_LINE_EN.test(` ${folded.replace(/[^a-z0-9]+/g, ' ')} `);
 }
 
 /** Features of a line a pronoun may own (她的彩铃, 他的流量). */
@@ -207,11 +219,19 @@ const PHONE_NAMED = /手机|电话|号码|手機|電話|號碼|(?<!银行|信用
  * Another owner of a balance, a score, minutes, data or an alarm (what is the balance on my visa, my credit score, 芝麻信用分,
  * 征信, minutes till my meeting, 跑步三十分钟, how much data does my car use, turn off my alarm; a game's score, music played:
  * 播放音乐 is no 彩铃, how many points did they score no 积分): those words are the line's only when the line is named
- * (PHONE_NAMED, 话费, 10086, 本机, bill). A bare 闹钟 (关闹钟) stays the bill's alarm, as the sets have it; an alarm clock
- * at a time is CLOCK_ALARM's. Not 会议 (会议通话 is three-way calling).
+ * (PHONE_NAMED, 话费, 10086, 本机, bill). A bare 闹钟 (关闹钟) is EVERYDAY_OBJECT's (a guess, unless 话费 or bill is said); an
+ * alarm clock at a time is CLOCK_ALARM's. Not 会议 (会议通话 is three-way calling).
  */
 const OTHER_OWNER = /信用分|芝麻|征信|开会|跑步|健身|卡路里|播放|xin ?yong ?fen|\b(?:scores?|scored|play (?:some |a |the |my )?(?:music|songs?)|credit rating|visa|mastercard|amex|checking|savings|bank account|venmo|gift card|meeting|workout|boil|bake|cook|oven|microwave|(?:my|the|a|our|his|her) (?:car|truck|tesla|console)|my alarm|alarm clock)\b/g;
 const LINE_NAMED = new RegExp(`${PHONE_NAMED.source}|话费|本机|10086|\\b(?:bill|sim card)\\b`);
+/**
+ * An everyday object that shares a word or a character with a service (闹钟 of 话费闹钟, 灯 beside 关, an order cancelled,
+ * the lights, an alarm): switching one on or off is no line's feature, though the instruction's own texts hold the word
+ * (话费闹钟 holds 闹钟, so OUT_OF_SCOPE_ZH's 闹钟 lets it pass). Only the service's own qualifier said (话费, 余额, bill,
+ * balance) makes it the service's: 把闹钟关了 and cancel my alarm are guesses, 话费闹钟关了 and balance alarm answers.
+ */
+const EVERYDAY_OBJECT = /闹钟|闹铃|电灯|台灯|(?<!指示|信号)灯|风扇|窗帘|订单|\b(?:alarms?|lights?|lamps?|fan|(?:my|the|an?|this) order)\b/g;
+const SERVICE_QUALIFIER = /(?:话|化|花|hua ?)(?:费|fei)|余额|[账帐]单|\b(?:bill|billing|charges?|spending|balance|credit)\b/;
 const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
@@ -299,7 +319,7 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const both = `${folded}\n${latin}`;
   // …and a person asked about on both with the hanzi kept: a call named in Chinese (who s 来电) makes it a caller.
   const spelled = `${folded}\n${folded.replace(/[^a-z0-9\p{Script=Han},，。?？!！]+/gu, ' ')}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(PHONE_NAMED.test(both) ? [] : (both.match(LOST_OTHER) ?? [])), ...(LINE_NAMED.test(both) ? [] : (both.match(OTHER_OWNER) ?? [])), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(PHONE_NAMED.test(both) ? [] : (both.match(LOST_OTHER) ?? [])), ...(LINE_NAMED.test(both) ? [] : (both.match(OTHER_OWNER) ?? [])), ...(SERVICE_QUALIFIER.test(both) ? [] : (both.match(EVERYDAY_OBJECT) ?? [])), ...(both.match(ANOTHER_PERSONS_LOST_LINE_EN) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**
