@@ -513,6 +513,13 @@ export function readFigures(
     const item = itemised && amongItems(itemised, text, q, window, reads, itemsOpen >= 0) ? itemName(window) : null;
     if (itemised && item) {
       topics.add(itemised.topic);
+      // "…增值业务费3.10元,**优惠减免3.00元" (real r23b-060, r25a-043): a line whose name ends with a word of a discount
+      // (`discountWords`: 优惠, 减免…) takes off, it is no charge: the bill's other money, a discount its sum knows (round 52).
+      const name = item.text.replace(/[\s:*]+$/u, '');
+      if (q.value > 0 && itemised.discountWords.some((w) => name.endsWith(w)) && itemised.fields.some((r) => r.field === 'other')) {
+        add(record(itemised, 'other', q.value, span(q), name), q);
+        return;
+      }
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
       return;

@@ -19,6 +19,8 @@ const FIGURES: [string, string, string[]][] = [
   ['guard: a count of days after 话费还有 stays no balance', '您的话费还有3天到期，余额5.00元。', ['balance.balance 5']],
   ['a label ending in 用 before 于 is still that label (可用于)', '您本月可用于上网的流量为3GB', ['data.remaining 3072']],
   ['guard: 已打印 is still no call made', '您的账单已打印，本月通话已用120分钟。', ['voice.used 120']],
+  ['a bill line named by a discount word (优惠减免) is no charge but the bill\'s other money', '您本月费用合计20.00元，其中套餐费18.00元，增值业务费4.00元，优惠减免2.00元。', ['bill.total 20', 'bill.item 18', 'bill.item 4', 'bill.other 2']],
+  ['guard: a line whose name holds 优惠 not at its end stays a line', '您本月费用合计38.00元，其中优惠套餐费38.00元。', ['bill.total 38', 'bill.item 38']],
 ];
 
 describe('round 52: network generations, offers after own words, counts, labels before 于', () => {
