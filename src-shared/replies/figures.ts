@@ -329,7 +329,7 @@ export function readFigures(
     const named =
       impliedNaming ??
       (bare
-        ? COUNTED.test(text.slice(q.end, q.end + 3))
+        ? Number.isInteger(q.value) && COUNTED.test(text.slice(q.end, q.end + 3))
           ? null
           : bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
@@ -513,6 +513,13 @@ export function readFigures(
     const item = itemised && amongItems(itemised, text, q, window, reads, itemsOpen >= 0) ? itemName(window) : null;
     if (itemised && item) {
       topics.add(itemised.topic);
+      // "…增值业务费3.10元,**优惠减免3.00元" (real r23b-060, r25a-043): a line whose name ends with a word of a discount
+      // (`discountWords`: 优惠, 减免…) takes off, it is no charge: the bill's other money, a discount its sum knows (round 52).
+      const name = item.text.replace(/[\s:*]+$/u, '');
+      if (q.value > 0 && itemised.discountWords.some((w) => name.endsWith(w)) && itemised.fields.some((r) => r.field === 'other')) {
+        add(record(itemised, 'other', q.value, span(q), name), q);
+        return;
+      }
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
       return;
@@ -701,10 +708,12 @@ function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): Figu
 /** Between an amount and the same amount in another unit: an opening bracket only. */
 const RESTATED = /^\s*\(\s*$/u;
 /**
- * "您的话费还有3天到期", "账户里还有2张优惠券" (ours, review44): a number with no unit followed by a counter word (天, 次, 张,
- * 个…) counts days or things; no label of a bare number (余额, 积分) names it as money or points.
+ * "您的话费还有3天到期", "账户里还有2张优惠券" (ours, review44): a whole number with no unit followed right after by a counter
+ * word (天, 次, 张, 个…) counts days or things; no label of a bare number (余额, 积分) names it as money or points. A decimal
+ * (`余额56.30`) counts nothing, a counter on the next line or after a space is no counter of it (`余额：12\n月初将扣月租`), and
+ * neither is a counter that starts a longer word (月租, 日租, 月底, 个人…: `余额12月租费18元` ours, round 52).
  */
-const COUNTED = /^\s*(?:个|天|日|周|月|年|次|张|条|项|笔|小时|份|件|位|人|户|台|部|期|倍|折|岁|秒)/u;
+const COUNTED = /^(?:个(?!人)|天|日(?!租|期|均)|周|月(?!租|费|底|初|末|结|功能)|年(?!费|租)|次|张|条|项|笔|小时|份|件|位|人|户|台|部(?!分)|期(?!间)|倍|折|岁|秒)/u;
 const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于|≈)\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a

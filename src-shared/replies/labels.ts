@@ -24,9 +24,11 @@ export interface Naming {
 function isWordAt(text: string, at: number, word: string, kindWords: string[] = [], longerWords: string[] = []): boolean {
   // A label that begins a longer word of a kind is part of that word (共 of 共享流量).
   if (kindWords.some((k) => k.length > word.length && k.startsWith(word) && text.startsWith(k, at))) return false;
-  // "您已打开5G开关": nor is one whose last character begins a longer word (已打 + 打开 is no call made).
+  // "您已打开5G开关": nor is one whose last character begins a longer word (已打 + 打开 is no call made). A label of use or of
+  // what is left ending in its verb 用 is judged by the word it starts, not by the one its verb begins: 可用于上网的流量, 已用于…
+  // are still 可用 and 已用 (round 52; 用于 and 用户 are words a stem 用 must not be read in, not words that unmake 可用).
   const last = at + word.length - 1;
-  if (longerWords.some((w) => w.length > 1 && w[0] === word.at(-1) && text.startsWith(w, last))) return false;
+  if (word.at(-1) !== '用' && longerWords.some((w) => w.length > 1 && w[0] === word.at(-1) && text.startsWith(w, last))) return false;
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   // "未使用流量": a label after a negation is no label of its own (未 + 使用流量 is not used).
   if (NEGATION.test(text[at - 1] ?? '') && !NEGATION.test(word[0]!)) return false;

@@ -137,6 +137,18 @@ export class ReplyReader {
       const offerAt = Math.min(lead.length, ...this.rules.adverts.offer.map((re) => lead.search(re)).filter((at) => at >= 0));
       const own = this.rules.adverts.own.some((w) => lead.includes(w)) || this.rules.adverts.ownLabels.some((w) => lead.slice(0, offerAt).includes(w));
       if (!own) from = sentence;
+      else if (offerAt < lead.length) {
+        // "您的流量余额为2GB，推荐：开通…，每月可用流量10GB，详询10086" (ours, round 52): the customer's own words are in a clause
+        // before the offer's; from the offer's clause on, the sentence speaks of the offer.
+        let offerClause = sentence + offerAt;
+        while (offerClause > sentence && !isEdge(CLAUSE_EDGE, offerClause - 1)) offerClause--;
+        // An offer word in a package's name ("…18元套餐优惠（个人）套餐80.00 M，已使用16.29 M", real r24a-066) is followed by the
+        // customer's own words again: only an offer with none of them after it takes the sentence's rest.
+        const ownBefore = (w: string) => lead.slice(0, offerClause - sentence).includes(w);
+        const ownAfter = (w: string) => lead.slice(offerAt).includes(w);
+        const { own: ownWords, ownLabels, held } = this.rules.adverts;
+        if (offerClause > sentence && (ownWords.some(ownBefore) || ownLabels.some(ownBefore)) && !ownWords.some(ownAfter) && !held.some(ownAfter)) from = Math.min(from, offerClause);
+      }
       let to = end;
       while (to < text.length && !isEdge(SENTENCE_EDGE, to)) to++;
       return [from, to];

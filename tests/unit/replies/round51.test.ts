@@ -60,7 +60,7 @@ describe('review44 on round 51: failed orders beside a digit, counts after a bal
   it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcomeWord(text)).toBe(expected));
   it.each(OUTCOMES)('%s: no figures from %s', (_why, text) => expect(figureWords(text)).toEqual([]));
   it.each(COUNTS)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
-  // Its 5G is still read as 5 GB of data in all (data.total 5120), as before round 51: left, see docs/replies.md.
+  // Its 5G is no amount since round 52 (round52.test.ts).
   it('已打开 is no call made: a used verb is not the start of a longer word (打开)', () =>
     expect(figureWords('您已打开5G开关，本月已用流量2.5GB。').filter((w) => w.includes('.used'))).toEqual(['data.used 2560']));
 });
