@@ -89,11 +89,16 @@ export const GoneRecordSchema = v.strictObject({
  * written with its `in` line (or at the start that moved its key) so that a page catching up only after another
  * restart is still told (journal21). Two keys, no text: nothing of a secret. Dropped once `key` is acknowledged.
  * A version before it reads this line as damaged and goes on without the hint (its message stays).
+ * `alike`: how many parts the name `storedAs` has once its checksum is no longer on disk (`…|~`, part-keys.ts), when
+ * more than one: counted from every old key of the log the upgrade moved, or at the first open that found more than
+ * one pending under it; an acknowledgement by old keys of that name takes those pending only once as many distinct
+ * ones came (Journal.movedParts, mend57: before, the count lived in memory and a restart counted only those pending).
  */
 export const MaybeRecordSchema = v.strictObject({
   kind: v.literal('maybe'),
   key: v.string(),
   storedAs: v.string(),
+  alike: v.optional(count(2)),
 });
 
 /**

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,34 +15,87 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/hall10086.mjs');
 
 /**
- * Builds the UI exactly as `npm run build` does: `serve` hands out what is in out/renderer. Test
- * files run in parallel worker processes; the first to ask builds, the others wait for it, so no
- * two builds ever write out/ at once (a page half-built under a running test).
+ * Builds the UI exactly as `npm run build` does: `serve` hands out what is in out/renderer. Test files run in parallel
+ * worker processes, and two test runs may share a worktree: the build is done under a lock of the worktree (uiBuildLock),
+ * once for the build's inputs as they are (uiBuildInputs); the others wait for the lock's release, with no polling, and
+ * reuse what was built, so no two builds ever write out/ at once (a page half-built under a running test). Before
+ * mend57 the lock was one run's (a marker named by the run's process), polled every 200 ms, and a second run in the same
+ * worktree built out/ again under the first's tests.
  */
 export async function buildApp(): Promise<void> {
-  // One marker per test run (the worker processes' parent), outside out/, which the build rewrites.
-  const run = join(ROOT, 'node_modules', '.cache', 'hall10086-ui-build', String(process.ppid));
-  await mkdir(dirname(run), { recursive: true });
-  const stale = await stat(run).then((s) => Date.now() - s.mtimeMs > 3600_000, () => false);
-  if (stale) await rm(run, { recursive: true, force: true });
-  const mine = await mkdir(run).then(() => true, () => false);
-  if (mine) {
-    try {
-      await electronViteBuild();
-      await writeFile(join(run, 'done'), 'ok');
-    } catch (e) {
-      await writeFile(join(run, 'done'), String(e));
-      throw e;
-    }
-    return;
-  }
+  const cache = join(ROOT, 'node_modules', '.cache', 'hall10086-ui-build');
+  await mkdir(cache, { recursive: true });
+  // The inputs out/ was last built from, written once the build succeeded.
+  const stamp = join(cache, 'built-from');
+  const inputs = await uiBuildInputs();
+  const built = async () => (await readFile(stamp, 'utf8').catch(() => null)) === inputs;
   for (;;) {
-    const done = await readFile(join(run, 'done'), 'utf8').catch(() => null);
-    if (done === 'ok') return;
-    // Empty: the builder is writing the file at this moment (writeFile is not atomic); ask again.
-    if (done) throw new Error(`the UI build failed in another test file: ${done}`);
-    await new Promise((r) => setTimeout(r, 200));
+    if (await built()) return;
+    const release = await uiBuildLock(cache);
+    // Another builder held it: look again at what it built (it failed or built other inputs: then build here).
+    if (!release) continue;
+    try {
+      if (await built()) return;
+      await rm(stamp, { force: true });
+      await electronViteBuild();
+      await writeFile(stamp, inputs);
+      return;
+    } finally {
+      await release();
+    }
   }
+}
+
+/** What electron-vite builds out/ from: the hash of every file of those folders and of the config, by path and content. */
+async function uiBuildInputs(): Promise<string> {
+  const hash = createHash('sha256');
+  const files = async (path: string): Promise<string[]> => {
+    const entries = await readdir(join(ROOT, path), { withFileTypes: true }).catch(() => null);
+    if (!entries) return [path];
+    return (await Promise.all(entries.map((e) => files(join(path, e.name))))).flat();
+  };
+  const roots = ['src-main', 'src-renderer', 'src-shared', 'instructions', 'resources', 'scripts', 'electron.vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+  for (const file of (await Promise.all(roots.map(files))).flat().sort()) {
+    hash.update(`${file}\0`).update(await readFile(join(ROOT, file)).catch(() => Buffer.alloc(0))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The worktree's build lock, taken: a local socket only one process can listen on (abstract on Linux and a named pipe on
+ * Windows, both gone with their process; a file elsewhere, left behind by a crash and then removed). Resolves to what
+ * releases it, or to null once another holder released it or died (its connection closes): no polling.
+ */
+function uiBuildLock(cache: string): Promise<(() => Promise<void>) | null> {
+  const name = `hall10086-ui-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 16)}`;
+  const file = process.platform === 'linux' || process.platform === 'win32' ? null : join(cache, 'lock.sock');
+  const address = file ?? (process.platform === 'linux' ? `\0${name}` : `\\\\?\\pipe\\${name}`);
+  return new Promise((resolve, reject) => {
+    const waiting = new Set<Socket>();
+    const server = createServer((socket) => {
+      waiting.add(socket.on('error', () => undefined));
+    });
+    server.once('listening', () =>
+      resolve(async () => {
+        for (const socket of waiting) socket.destroy();
+        await new Promise((closed) => server.close(closed));
+      }),
+    );
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EADDRINUSE') return reject(e);
+      const holder = connect(address);
+      let connected = false;
+      // Released (the holder ends the connection) or died: its close comes, after any reset.
+      holder.once('connect', () => (connected = true)).once('close', () => connected && resolve(null)).resume();
+      holder.on('error', (err: NodeJS.ErrnoException) => {
+        if (connected) return;
+        // Released in between, or a socket file a crashed holder left (nobody listens on it): try again.
+        if (err.code === 'ECONNREFUSED' || err.code === 'ENOENT') void (file ? rm(file, { force: true }) : Promise.resolve()).then(() => resolve(null), reject);
+        else reject(err);
+      });
+    });
+    server.listen(address);
+  });
 }
 
 function electronViteBuild(): Promise<void> {

@@ -67,15 +67,22 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
  * A journal left in `dir` as `records` (as an older version wrote it), then opened with a session on
  * `emulator` over a real pty and serialport's native binding: what the next start of the app does.
  */
-export async function startOnJournal(dir: string, records: readonly JournalRecord[], emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: HandedOutRecord[] }> {
+export async function startOnJournal(dir: string, records: readonly JournalRecord[], emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<Started> {
   await writeFile(join(dir, 'journal.log'), Buffer.concat(records.map(encodeLine)), { mode: 0o600 });
   const pty = await startPtyEmulator({ emulator });
   cleanup.push(() => pty.close());
   return startAgain(dir, pty.path, cleanup);
 }
 
+/** A start of the app: its journal, what the session journaled, and what stops it (the session, then the journal). */
+export interface Started {
+  journal: Journal;
+  incoming: HandedOutRecord[];
+  stop(): Promise<void>;
+}
+
 /** The journal in `dir` opened and a session on the device at `path` (its previous session closed): the app's next start. */
-export async function startAgain(dir: string, path: string, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: HandedOutRecord[] }> {
+export async function startAgain(dir: string, path: string, cleanup: (() => Promise<void>)[]): Promise<Started> {
   const journal = await Journal.open(dir);
   cleanup.push(() => journal.close());
   const incoming: HandedOutRecord[] = [];
@@ -83,7 +90,14 @@ export async function startAgain(dir: string, path: string, cleanup: (() => Prom
   cleanup.push(() => session.close());
   session.on('incoming', (x) => incoming.push(x));
   await session.open();
-  return { journal, incoming };
+  return {
+    journal,
+    incoming,
+    async stop() {
+      await session.close();
+      await journal.close();
+    },
+  };
 }
 
 /** Waits (polling, no fixed sleeps) until `check` holds; fails naming `what` after `ms`. */

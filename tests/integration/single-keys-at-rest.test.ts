@@ -1,13 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import type { JournalRecord } from '../../src-main/services/journal';
+import { encodeLine, type JournalRecord } from '../../src-main/services/journal';
+import { startPtyEmulator } from '../../src-main/emulator/pty';
 import { crc32Hex } from '../../src-shared/crc32';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../src-shared/pdu';
-import { ptyRig, startOnJournal, until } from './pty-rig';
+import { ptyRig, startAgain, startOnJournal, until } from './pty-rig';
 import { FAST } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -33,6 +34,19 @@ const pduOf = (text: string) => encodeDeliverParts({ from: '10086', text, timest
 const single = (text: string) => decodePdu(pduOf(text)) as DeliverPart;
 /** The key a single SMS had before review19 (src-shared/journal-key.ts then). */
 const oldKey = (p: DeliverPart) => `${p.number}|${p.timestamp}|-|-|-|${crcOf(p.text)}`;
+/** Its `in` line as a version before review19 wrote it (from `slot`, or from no slot any more). */
+const record = (p: DeliverPart, slot: string | undefined, receivedAt: number): IncomingRecord => ({
+  kind: 'in',
+  key: oldKey(p),
+  simId: SIM.iccid,
+  from: '10086',
+  encoding: 'ucs2',
+  timestamp: p.timestamp,
+  text: p.text,
+  receivedAt,
+  concat: null,
+  ...(slot === undefined ? {} : { slot }),
+});
 
 describe('keys of a single SMS (real pty, native serialport binding)', () => {
   it('name no checksum of the text while the journal holds it, and two texts of one second are both kept', async () => {
@@ -80,18 +94,6 @@ describe('keys of a single SMS (real pty, native serialport binding)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hall-single-keys-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const now = Date.now();
-    const record = (p: DeliverPart, slot: string, receivedAt: number): IncomingRecord => ({
-      kind: 'in',
-      key: oldKey(p),
-      simId: SIM.iccid,
-      from: '10086',
-      encoding: 'ucs2',
-      timestamp: p.timestamp,
-      text: p.text,
-      receivedAt,
-      concat: null,
-      slot,
-    });
     // As an older version left it: the balance journaled, deleted and stored; the code journaled, then
     // the app stopped before its delete and before any store had it.
     const before: JournalRecord[] = [
@@ -112,5 +114,45 @@ describe('keys of a single SMS (real pty, native serialport binding)', () => {
     // A page that got it under its old key before the upgrade acknowledges it by that key.
     await journal.ack([oldKey(code)]);
     expect(journal.pendingIncoming()).toEqual([]);
+  });
+});
+
+/*
+ * mend57: three codes of one sender's second, pending when the app was upgraded, moved to keys of now and masked at
+ * rest: their old keys read alike (which is which is unknown), so an acknowledgement by old keys takes them only once as
+ * many distinct ones came as the name stands for. That count lived in memory, the parts pending at the open: one
+ * acknowledged by its key of now (a new page) before a restart, after it the old-build page's acknowledgement of that
+ * one's old key beside another's took both pending, the third among them, which no store holds: a message lost.
+ */
+describe('three codes of one second pending at the upgrade, their old keys alike once masked (real pty, restarts)', () => {
+  it('one acknowledged by its key of now before a restart: after it, its old key and another’s take none; all three do', async () => {
+    const codes = ['482913', '730561', '165204'].map((code) => single(`【中国移动】您的验证码为${code}，5分钟内有效，请勿泄露。`));
+    const dir = await mkdtemp(join(tmpdir(), 'hall-alike-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const now = Date.now();
+    const pty = await startPtyEmulator({ emulator: new ModemEmulator({ ...FAST, sim: SIM }) });
+    cleanup.push(() => pty.close());
+    const restart = () => startAgain(dir, pty.path, cleanup);
+    await writeFile(join(dir, 'journal.log'), Buffer.concat(codes.map((p, i) => encodeLine(record(p, undefined, now - 3000 + i)))), { mode: 0o600 });
+    // The upgraded app's first start moves them; a compaction masks them at rest.
+    const upgraded = await restart();
+    await upgraded.journal.compact();
+    const nows = upgraded.journal.pendingIncoming().map((x) => x.key);
+    expect(nows).toHaveLength(3);
+    await upgraded.stop();
+    const log = await readFile(join(dir, 'journal.log'), 'utf8');
+    for (const p of codes) expect(log).not.toContain(crcOf(p.text));
+    // Next start: a new page acknowledges the first by its key of now.
+    const second = await restart();
+    expect(second.journal.pendingIncoming().map((x) => x.text)).toEqual([expect.stringContaining('******'), expect.stringContaining('******'), expect.stringContaining('******')]);
+    await second.journal.ack([nows[0]!]);
+    await second.stop();
+    // Next start: an old-build page acknowledges again what it holds under old keys, the first's and the second's.
+    const third = await restart();
+    await third.journal.ack([oldKey(codes[0]!), oldKey(codes[1]!)]);
+    expect(third.journal.pendingIncoming().map((x) => x.key), 'the third code, which no store holds, is still pending').toContain(nows[2]);
+    await third.journal.ack([oldKey(codes[2]!)]);
+    expect(third.journal.pendingIncoming()).toEqual([]);
+    await third.stop();
   });
 });

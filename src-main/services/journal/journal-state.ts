@@ -69,6 +69,8 @@ export class JournalState {
   readonly maskedWhole = new Set<string>();
   /** Pending key → a key under which a store may hold that very message (MaybeRecord), until the key is acknowledged. */
   readonly maybe = new Map<string, string>();
+  /** Pending key → how many parts its `maybe` name at rest stands for (MaybeRecord.alike), when its line says so. */
+  readonly alike = new Map<string, number>();
 
   static replay(records: Iterable<JournalRecord>): JournalState {
     const state = new JournalState();
@@ -90,6 +92,7 @@ export class JournalState {
           if (part && isLongPart(part)) this.kept.set(key, part);
           this.pending.delete(key);
           this.maybe.delete(key);
+          this.alike.delete(key);
           // An ack whose `in` line was damaged still proves the store has the message.
           if (!this.known.has(key)) this.known.set(key, record.at);
         }
@@ -105,7 +108,9 @@ export class JournalState {
         return;
       case 'maybe':
         // Only a pending part is handed out again: one acknowledged meanwhile needs no hint.
-        if (this.pending.has(record.key)) this.maybe.set(record.key, record.storedAs);
+        if (!this.pending.has(record.key)) return;
+        this.maybe.set(record.key, record.storedAs);
+        if (record.alike !== undefined) this.alike.set(record.key, record.alike);
         return;
       case 'masked':
         return;
@@ -196,7 +201,10 @@ export class JournalState {
     const masked = maskedAsMessages([...heldOrKept, ...this.pending.values()], keep.mask);
     const acknowledged = masked.slice(0, heldOrKept.length);
     const stillHeld: JournalRecord[] = acknowledged.length === 0 ? [] : [...acknowledged, { kind: 'ack', keys: acknowledged.map((r) => r.key), at: now }];
-    const maybe: JournalRecord[] = [...this.maybe].map(([key, storedAs]) => ({ kind: 'maybe', key, storedAs }));
+    const maybe: JournalRecord[] = [...this.maybe].map(([key, storedAs]) => {
+      const alike = this.alike.get(key);
+      return { kind: 'maybe', key, storedAs, ...(alike === undefined ? {} : { alike }) };
+    });
     return [...seen, ...stillHeld, ...masked.slice(heldOrKept.length), ...maybe, ...this.outgoingToKeep()];
   }
 }

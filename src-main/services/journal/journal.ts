@@ -20,7 +20,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assem
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { namesAtRest, namesOfOldKey, storedAsOf, withPartKeysMoved } from './part-keys';
+import { namedAtRest, namesAtRest, namesOfOldKey, storedAsOf, withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
@@ -185,10 +185,16 @@ export class Journal {
    */
   private readonly sameTexts = new Map<string, string>();
   /**
-   * Moved parts reading alike (movedParts), by their name: how many were pending under it when the journal opened, and
-   * the distinct old keys acknowledged by it since. Set once at open: within a run parts only leave a name.
+   * Moved parts reading alike (movedParts), by their name at rest: how many parts it stands for (its `maybe` lines'
+   * `alike`, or those pending under it at open when greater), and the distinct old keys acknowledged by it since. Set
+   * once at open: within a run parts only leave a name.
    */
   private readonly alike: Map<string, { atOpen: number; acked: Set<string> }>;
+  /**
+   * `maybe` lines that put a count of `alike` on disk where the log had none (moved by a version before mend57) or a
+   * smaller one: written with the next write, before any acknowledgement can change what is pending, or at close.
+   */
+  private alikeDue: JournalRecord[] = [];
   /**
    * The records the log held when opened, and the bytes they fill at its start: an older version wrote received parts
    * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (maskOpenedLog), and the
@@ -223,7 +229,7 @@ export class Journal {
     this.compactAt = settings.compactAtBytes;
     this.maskReady = !settings.ownMask;
     this.maskGiven = this.maskReady ? Promise.resolve() : new Promise((resolve) => (this.giveMask = resolve));
-    this.alike = new Map([...this.movedByName()].flatMap(([name, nows]) => (nows.length > 1 ? [[name, { atOpen: nows.length, acked: new Set<string>() }]] : [])));
+    this.alike = this.alikeAtOpen();
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -743,11 +749,12 @@ export class Journal {
    * named by the checksum of its text held clear, or, masked at rest since (mend41), by the old key's fields alone. Two
    * codes in one wording of one second then read alike: which old key is which part is unknown, so one old key
    * acknowledges none (nothing lost). Once the store has acknowledged, in this run, as many distinct old keys of that name
-   * as parts were pending under it at open, it holds every one of them, and those still pending are acknowledged (mend46:
-   * before, they stayed pending for good). Counted against the parts at open, not those pending now (review42): an old
-   * key may be that of a part acknowledged meanwhile by its key of now, and counted against the fewer left, the old keys
-   * of those gone acknowledged one no store held, a message lost. A key given twice counts once. One left of several
-   * waits so for the old keys of all; the next start counts it alone, and its own old key acknowledges it.
+   * as parts the name stands for (alikeAtOpen: on disk since mend57), it holds every one of them, and those still pending
+   * are acknowledged (mend46: before, they stayed pending for good). Counted against every part of the name, not those
+   * pending now (review42) nor those pending at this open (mend57): an old key may be that of a part acknowledged
+   * meanwhile, in this run or before a restart, by its key of now, and counted against the fewer left, the old keys of
+   * those gone acknowledged one no store held, a message lost. A key given twice counts once. One left of several waits
+   * so for the old keys of all, or for its key of now (a page that does not know it holds it stores it again).
    */
   private movedParts(oldKeys: readonly string[]): string[] {
     const naming = this.movedByName();
@@ -760,6 +767,27 @@ export class Journal {
       alike.acked.add(key);
       return alike.acked.size >= alike.atOpen ? nows : [];
     });
+  }
+
+  /**
+   * The names at rest that stand for more than one part (`alike`), the count from their `maybe` lines or, when those
+   * pending under a name are more, theirs; a count not yet on disk so is written (alikeDue). Before mend57 the count was
+   * that of the parts pending at this open only: a part acknowledged by its key of now before a restart left its old
+   * key uncounted, and an old-build page acknowledging it again beside the old key of one of two pending took both.
+   */
+  private alikeAtOpen(): Map<string, { atOpen: number; acked: Set<string> }> {
+    const alike = new Map<string, { atOpen: number; acked: Set<string> }>();
+    for (const [name, nows] of this.movedByName()) {
+      if (!namedAtRest(name)) continue;
+      const atOpen = Math.max(nows.length, ...nows.map((now) => this.state.alike.get(now) ?? 0));
+      if (atOpen < 2) continue;
+      alike.set(name, { atOpen, acked: new Set() });
+      for (const now of nows.filter((key) => this.state.alike.get(key) !== atOpen)) {
+        this.state.alike.set(now, atOpen);
+        this.alikeDue.push({ kind: 'maybe', key: now, storedAs: name, alike: atOpen });
+      }
+    }
+    return alike;
   }
 
   /** The pending moved parts by the old key a store may hold each under (its `maybe` line, the checksum worked out when it can be). */
@@ -820,7 +848,7 @@ export class Journal {
     // The at-rest pass stops at its next step; once it rewrites, it holds the commit lock, which this waits for.
     this.closing ??= this.commits.exclusive(async () => {
       try {
-        if (this.stampDue && this.handle && !this.broken) await this.writeDurably([]).catch(() => undefined);
+        if ((this.stampDue || this.alikeDue.length > 0) && this.handle && !this.broken) await this.writeDurably([]).catch(() => undefined);
         await this.closeLog();
       } finally {
         await this.releaseLock();
@@ -868,7 +896,7 @@ export class Journal {
     const handle = this.writableHandle();
     // The stamp goes with a write the log gets anyway: no write or fsync of its own (one at close if none came).
     const stamp = this.stampDue ? [encodeLine(maskedStamp(this.stampDue.by))] : [];
-    const lines = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    const lines = this.alikeDue.length === 0 && chunks.length === 1 ? chunks[0]! : Buffer.concat([...this.alikeDue.map(encodeLine), ...chunks]);
     const bytes = stamp.length === 0 ? lines : Buffer.concat([...stamp, lines]);
     try {
       await this.fs.write(handle, bytes);
@@ -880,6 +908,7 @@ export class Journal {
     }
     this.bytes += bytes.length;
     this.stampDue = null;
+    this.alikeDue = [];
     // A chunk may hold more than one line (commitTogether).
     this.records += lines.reduce((n, byte) => n + (byte === 0x0a ? 1 : 0), 0);
     if (this.failing) {

@@ -28,6 +28,16 @@ export function withPartKeysMoved(records: readonly JournalRecord[]): { records:
     taken.add(occurrenceKey(base, n));
     moved.set(r.key, occurrenceKey(base, n));
   }
+  // Every old key the log names, by its name at rest (its checksum left out): how many parts each such name stands for.
+  const byName = new Map<string, Set<string>>();
+  for (const r of records) {
+    for (const key of keysOf(r)) {
+      if (oldKeyBase(key) === null) continue;
+      const name = namesOfOldKey(key)[1];
+      byName.set(name, (byName.get(name) ?? new Set()).add(key));
+    }
+  }
+  const alikeOf = (key: string) => byName.get(namesOfOldKey(key)[1])?.size ?? 1;
   // An old key whose `in` line is not there (damaged) is left out of acks and gones: mapped by guess it could name another part.
   const known = (keys: readonly string[]) => keys.flatMap((key) => (oldKeyBase(key) === null ? [key] : moved.has(key) ? [moved.get(key)!] : []));
   const out = records.flatMap((r): JournalRecord | JournalRecord[] => {
@@ -37,7 +47,7 @@ export function withPartKeysMoved(records: readonly JournalRecord[]): { records:
         // its own (review20 said it for the start that moved it only; journal21: until it is acknowledged).
         // The old key's checksum is left out of that line (it names a code), to be worked out from the pending text.
         if (!moved.has(r.key)) return r;
-        return [{ ...r, key: moved.get(r.key)! }, ...maybeLine(moved.get(r.key)!, r)];
+        return [{ ...r, key: moved.get(r.key)! }, ...maybeLine(moved.get(r.key)!, r, alikeOf(r.key))];
       case 'ack':
       case 'gone':
         return { ...r, keys: known(r.keys) };
@@ -53,11 +63,15 @@ export function withPartKeysMoved(records: readonly JournalRecord[]): { records:
 /** Stands, in a `maybe` line, for the checksum of the text of the part it names (the key a store got before the upgrade). */
 const CHECKSUM_OF_TEXT = '?';
 
-/** The `maybe` line of a part moved to `key` from the old key of `r`, its checksum left out; none when the checksum is not its text's. */
-function maybeLine(key: string, r: IncomingRecord): JournalRecord[] {
+/**
+ * The `maybe` line of a part moved to `key` from the old key of `r`, its checksum left out; none when the checksum is not
+ * its text's. `alike`: how many old keys of the log read as its name once the checksum is no longer on disk (MaybeRecord).
+ */
+function maybeLine(key: string, r: IncomingRecord, alike: number): JournalRecord[] {
   const checksum = /\|([0-9a-f]{8})(#\d+)?$/.exec(r.key);
   if (!checksum || checksum[1] !== textChecksum(r.text)) return [];
-  return [{ kind: 'maybe', key, storedAs: r.key.slice(0, checksum.index + 1) + CHECKSUM_OF_TEXT + (checksum[2] ?? '') }];
+  const storedAs = r.key.slice(0, checksum.index + 1) + CHECKSUM_OF_TEXT + (checksum[2] ?? '');
+  return [{ kind: 'maybe', key, storedAs, ...(alike > 1 ? { alike } : {}) }];
 }
 
 const PLACEHOLDER = new RegExp(`\\|\\${CHECKSUM_OF_TEXT}(#\\d+)?$`);
@@ -87,6 +101,11 @@ export function storedAsOf(storedAs: string, text: string): string | null {
   if (UNKNOWN_CHECKSUM.test(storedAs)) return null;
   const placeholder = PLACEHOLDER.exec(storedAs);
   return placeholder ? `${storedAs.slice(0, placeholder.index)}|${textChecksum(text)}${placeholder[1] ?? ''}` : storedAs;
+}
+
+/** Whether a `maybe` line's `storedAs` names its old key without the checksum (a text no longer on disk): parts may read alike by it. */
+export function namedAtRest(storedAs: string): boolean {
+  return UNKNOWN_CHECKSUM.test(storedAs);
 }
 
 /**
