@@ -133,7 +133,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 52: mend54 (review45 on round 50): a label of an allowance the file does not list as the customer's own (可用, 还可使用) says
  *     the customer's own before an advert's opening word only before the sentence's first word of an offer (办理, 每月, 10元可用).
  */
-export const FIGURE_CODE_VERSION = 52;
+export const FIGURE_CODE_VERSION = 54;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
