@@ -132,8 +132,12 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     is no label.
  * 52: mend54 (review45 on round 50): a label of an allowance the file does not list as the customer's own (可用, 还可使用) says
  *     the customer's own before an advert's opening word only before the sentence's first word of an offer (办理, 每月, 10元可用).
+ * 53: round 52 (replies52): 5G after a switching verb no amount; an offer after the customer's own clause gives nothing; only a
+ *     whole number right before a counter is a count; 可用于 is left; a bill line ending in 优惠/减免/折扣/抵扣 is other.
+ * 54: round 53 (replies53, batch real26's dev part) with round 52: M值 points, credit-limit nouns, 专项 money set aside, charges
+ *     up to a moment of this month spent, a settled month's charges its bill total, 上网流量共X then what is left its allowance.
  */
-export const FIGURE_CODE_VERSION = 53;
+export const FIGURE_CODE_VERSION = 54;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -43,7 +43,7 @@ const PACK_GRANTED = /^[^\d,;。]*(?:优惠|赠送|获赠|包(?!内))/u;
  */
 export function spendableBalance(reads: Read[]): void {
   const balances = () => reads.filter((r) => r.figure.topic === 'balance' && r.figure.field === 'balance' && !OWED.test(r.context));
-  const earmarked = balances().filter((r) => r.context.includes('专款') && !r.context.includes('专款余额'));
+  const earmarked = balances().filter((r) => EARMARKED.test(r.context));
   if (earmarked.length < balances().length) for (const r of earmarked) r.figure.field = 'other';
   const spendable = balances().filter((r) => SPENDABLE.test(ownClause(r.context, 'label')));
   if (spendable.length === 0 || spendable.length === balances().length) return;
@@ -51,4 +51,6 @@ export function spendableBalance(reads: Read[]): void {
 }
 
 const SPENDABLE = /(?<!不)可用(?:余额|预存款)/u;
+/** Money kept for one use: 专款 (not 专款余额 standing as the balance), 专项 ("专项预存可用余额", real r26-040). */
+const EARMARKED = /专款(?!余额)|专项/u;
 const OWED = /欠费|透支|欠款/u;

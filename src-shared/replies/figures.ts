@@ -366,7 +366,7 @@ export function readFigures(
       // Only a bare sum (合计, 总额): 共消费, 总费用 name the bill's total in their own words ("您本月话费共消费40.00元").
       const sumWord = template.items && rule.field === 'total' && naming.suffixEnd === undefined ? template.totalWords.find((w) => label.endsWith(w) && !/消费|费用/u.test(w)) : undefined;
       const lead = sumWord !== undefined && naming.end <= window.length ? window.slice(0, naming.end - sumWord.length) : '';
-      const periodSum = (PERIOD_CHARGES.test(lead) || SPENDING.test(lead)) && !reads.some((r) => r.figure.template === template.id && r.figure.field === 'item');
+      const periodSum = (periodCharges(lead) || SPENDING.test(lead)) && !reads.some((r) => r.figure.template === template.id && r.figure.field === 'item');
       const spender = periodSum ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
       if (spender) {
         topics.add(spender.topic);
@@ -527,7 +527,7 @@ export function readFigures(
     // "您当月累计话费为126.70元", "话费已消费136.32元", "本月通信费199.00元" (real r20-068, r15-174, r23b-020, to a reader without
     // the label): the charges of the period of now, or what was spent so far, are what was spent this month (a bill's total
     // when its lines follow and add up to it: rule 1, `spentWithItemsAfter`).
-    const spending = q.measure === 'money' && (PERIOD_CHARGES.test(window) || SPENDING.test(window)) ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
+    const spending = q.measure === 'money' && (periodCharges(window) || SPENDING.test(window)) ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
     if (spending) {
       topics.add(spending.topic);
       add(record(spending, SPENT, q.value, span(q), null), q);
@@ -605,12 +605,19 @@ function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity |
   // "您本月已使用上网流量134.52M，其中…套餐外已使用34.00M": a label of use right before the word says it is use.
   const lead = window.slice(0, naming.at);
   if (naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && lead.endsWith(l)))) return naming.rule.field;
+  // "随意玩无线上网流量共1024.0M,还剩1024.0M" (real r26-025): the data's own name after the word of what was done (上网流量) and a
+  // sum's word (共) before the amount, then what is left of it: the sum is the allowance, not its use (alone, "上网流量共300MB", use).
+  const left = naming.template.fields.some((r) => !r.weak && r.field === 'remaining' && r.labels.some((l) => l.length > 1 && between.includes(l)));
+  if (left && NAMED_SUM.test(window.slice(naming.end)) && naming.template.fields.some((r) => r.field === 'total')) return 'total';
   // "累计150.00M，仅使用35.95M": a verb of use (使用, a stem of two characters) after an adverb the labels lack says it too; not
   // after a word of not or can ("已通话25分钟，未使用5分钟" says what is left).
   const stemSaid = (stem: string) => stem.length > 1 && [...between.matchAll(new RegExp(stem, 'gu'))].some((m) => !/[未没不可]$/u.test(between.slice(0, m.index)));
   const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && (r.labels.some((l) => l.length > 1 && between.includes(l)) || (r.stems ?? []).some(stemSaid)));
   return said && naming.template.fields.some((r) => r.field === 'total') ? 'total' : naming.rule.field;
 }
+
+/** The allowance's own noun (流量, 数据) then a sum's word, right before the amount. */
+const NAMED_SUM = /^\s*(?:流量|数据)[^,;:。!?\n]{0,4}?(?:共计|合计|总计|总共|共有|共)\s*[:为是]?\s*$/u;
 
 /**
  * "上月结转流量省内闲时…4GB1018MB，已使用0MB；" (real r17-099): the amount a kind's name labels as left (结转流量),
@@ -994,7 +1001,7 @@ function masked(text: string, mask: Mask): string {
  * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
  */
 function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
-  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window) && !SPENDING.test(window)) return true;
+  if (CHARGE.test(window) && !periodCharges(window) && !SPENDING.test(window)) return true;
   const last = reads.at(-1);
   if (last?.figure.field === 'item') return true;
   // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
@@ -1023,6 +1030,14 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
 // r24b-011, r23b-020, to a reader without the label): period words may stand in a run, and what was used is the period's too.
 // "您本月截至当前的实时话费总额为" (real r17-102): a 的 before the run ends the words of when, as a clause mark does.
 const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+的])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
+/**
+ * "截止本月06日09时，您的话费为88.40元", "截止本月02日您话费总额为：0.36元" (real r26-021, r26-020): a moment of this month the
+ * sentence counts to (截止/截至 本月…, 目前, a day of no month named) is the period word of the charges after it, in whatever
+ * clause of the sentence they stand; a date of another month (截至2月28日) is none.
+ */
+const SO_FAR = /截[止至]到?\s*(?:本月|当月|今天|今日|目前|当前|现在|\d{1,2}\s*日)/u;
+const CHARGES_SO_FAR = /(?:^|[\s,;:。!?()\n、+的日时点分])(?:您的?)?(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
+const periodCharges = (words: string) => PERIOD_CHARGES.test(words) || (SO_FAR.test(words) && CHARGES_SO_FAR.test(words));
 
 /**
  * "话费已消费136.32元", "已消费：1.32元", "您本月消费47.02元" (real r15-174, r17-015, r15-177, to a reader without the label): what
