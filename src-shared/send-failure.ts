@@ -12,6 +12,8 @@ export interface SendFailure extends Bilingual {
 
 /** Journaled with an instruction still queued when another card was put in the modem (`ModemSession.cardLeft`). */
 export const SIM_CHANGED_ERROR = 'send.sim-changed';
+/** A fresh send refused because the same one, sent last from that SIM, may already have gone out (mend55). */
+export const MAYBE_SENT_REFUSED = 'send.maybe-sent';
 /** Journaled with an instruction failed after waiting `networkWaitMs` for the network (`ModemSession.giveUpOnNetwork`). */
 export const NO_NETWORK_ERROR = 'send.no-network';
 

@@ -78,6 +78,7 @@ export const en: Record<StringKey, string> = {
   'confirm.retryTitle': 'Send {id} again?',
   'confirm.removedTitle': 'Send it without the characters nobody sees?',
   'confirm.unsure': 'The last try may already have gone out: check first whether 10086 has replied. If it has, sending again may do it twice and charge twice.',
+  'confirm.again': 'The same text to the same number went last from this SIM, and it is not known whether it went out. Sent now, it is recorded as that one’s retry.',
   'confirm.text': 'This sends “{text}” to {to}.',
   'confirm.viaChanged': 'The sending SIM changed while this was open: check it is the customer’s line.',
   'confirm.via': 'It goes out from {sender}.',

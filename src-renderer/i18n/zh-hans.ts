@@ -77,6 +77,7 @@ export const zhHans = {
   'confirm.retryTitle': '确认重发 {id}？',
   'confirm.removedTitle': '去掉看不见的字符后发送？',
   'confirm.unsure': '上一次可能已经发出了：先看 10086 有没有回复。已经回复的话，再发一次可能办理两次、扣费两次。',
+  'confirm.again': '上一次从这张 SIM 卡发往同一号码的正是这条指令，不确定它是否已经发出。现在发送的话，记为那一条的重发。',
   'confirm.text': '将发送“{text}”到 {to}。',
   'confirm.viaChanged': '发送的 SIM 在此期间变了：请核对是不是这位客户的号码。',
   'confirm.via': '从 {sender} 发出。',

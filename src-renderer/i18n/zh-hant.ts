@@ -78,6 +78,7 @@ export const zhHant: Record<StringKey, string> = {
   'confirm.retryTitle': '確認重發 {id}？',
   'confirm.removedTitle': '去掉看不見的字元後傳送？',
   'confirm.unsure': '上一次可能已經送出了：先看 10086 有沒有回覆。已經回覆的話，再發一次可能辦理兩次、扣費兩次。',
+  'confirm.again': '上一次從這張 SIM 卡發往同一號碼的正是這則指令，不確定它是否已經送出。現在傳送的話，記為那一則的重發。',
   'confirm.text': '將傳送「{text}」到 {to}。',
   'confirm.viaChanged': '傳送的 SIM 在此期間變了：請核對是不是這位客戶的號碼。',
   'confirm.via': '從 {sender} 發出。',
