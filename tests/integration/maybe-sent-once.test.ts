@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
 import { HallCore } from '../../src-main/core';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
@@ -15,21 +15,23 @@ import { until } from './pty-rig';
  * the browser-mode API and the CLI sent it again at once, and two confirmed re-sends at once both went as retries.
  * A modem emulator on a real pseudo-terminal (socat), serialport's own binding, the real CLI.
  */
-let modem: PtyEmulator;
-beforeAll(async () => void (modem = await startPtyEmulator()), 30_000);
-afterAll(() => modem?.close());
-
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-const reached = () => modem.emulator.sent.filter((s) => s.part.text === 'KTCL').length;
+/** A modem of this test's own on a pty, a data folder, and how many KTCL reached its network. */
+async function rig(prefix: string): Promise<{ modem: PtyEmulator; dataDir: string; reached(): number }> {
+  const modem = await startPtyEmulator();
+  cleanup.push(() => modem.close());
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+  return { modem, dataDir, reached: () => modem.emulator.sent.filter((s) => s.part.text === 'KTCL').length };
+}
 
 describe('a fresh send of what may have gone out (the core, a modem on a real pty)', () => {
   it('is refused unconfirmed (zh/en), goes as its retry once confirmed, and two confirmed at once send it once', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hall-maybe-once-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const { modem, dataDir, reached } = await rig('hall-maybe-once-');
     const core = await HallCore.create({ dataDir, demo: false });
     cleanup.push(() => core.close());
     const outgoing: OutgoingRecord[] = [];
@@ -64,8 +66,7 @@ describe('a fresh send of what may have gone out (the core, a modem on a real pt
   }, 60_000);
 
   it('is refused by the CLI unless --yes, which sends it once as the retry (zh/en, no stack trace)', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hall-maybe-once-cli-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const { modem, dataDir, reached } = await rig('hall-maybe-once-cli-');
     const args = ['send', 'KTCL', '--port', modem.path, '--data-dir', dataDir];
     const before = reached();
     modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
