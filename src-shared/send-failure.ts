@@ -12,6 +12,8 @@ export interface SendFailure extends Bilingual {
 
 /** Journaled with an instruction still queued when another card was put in the modem (`ModemSession.cardLeft`). */
 export const SIM_CHANGED_ERROR = 'send.sim-changed';
+/** A fresh send refused because the same one, sent last from that SIM, may already have gone out (mend55). */
+export const MAYBE_SENT_REFUSED = 'send.maybe-sent';
 /** Journaled with an instruction failed after waiting `networkWaitMs` for the network (`ModemSession.giveUpOnNetwork`). */
 export const NO_NETWORK_ERROR = 'send.no-network';
 
@@ -24,7 +26,7 @@ const MAYBE_SENT: Bilingual = {
  * What the stable code journaled with a failed instruction means, in plain words, and what to do:
  * `cms.<n>` (the SMS centre or modem refused it), `status.<n>` (a status report said it failed),
  * `at.*` (the modem), journal interruptions. `state`: the record's, when known; a `+CMS ERROR` code that may follow
- * the body is told as "may have gone out" unless the record is `failed` (answered before the prompt).
+ * the body, and a timeout, are told as "may have gone out" unless the record is `failed` (before the prompt).
  */
 export function explainSendFailure(code: string, state?: string): SendFailure {
   const cms = /^cms\.(\d+)$/.exec(code);
@@ -46,6 +48,10 @@ export function explainSendFailure(code: string, state?: string): SendFailure {
   }
   switch (code) {
     case 'at.timeout':
+      // Journaled `failed` when the modem never asked for the body (the `> ` prompt): nothing went (mend55).
+      if (state === 'failed') {
+        return { zh: '调制解调器没有按时要求输入短信内容，短信没有发出。', en: 'The modem did not ask for the message body in time; the message was not sent.', action: A.RETRY_THEN_REPLUG };
+      }
       return { zh: '调制解调器没有按时回应，短信可能已经发出。', en: 'The modem did not answer in time; the message may have gone out.', action: MAYBE_SENT };
     case 'at.closed':
       return { zh: '发送途中调制解调器断开了，短信可能已经发出。', en: 'The modem went away while sending; the message may have gone out.', action: MAYBE_SENT };

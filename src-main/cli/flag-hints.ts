@@ -1,11 +1,12 @@
 import type { Bilingual, HallError } from '../../src-shared/errors';
+import { MAYBE_SENT_REFUSED } from '../../src-shared/send-failure';
 
 /**
  * The flag that gets a user past `error`, when one does: the CLI prints it under the error, so a
  * refusal always says what to type next (`send TJ` → --yes, `compose ZD` → --month).
  */
 export function flagHint(error: HallError): Bilingual | null {
-  if (error.code === 'send.confirm-required') {
+  if (error.code === 'send.confirm-required' || error.code === MAYBE_SENT_REFUSED) {
     return { zh: '确认无误后，加上 --yes 再运行一次。', en: 'If you are sure, run it again with --yes.' };
   }
   const param = error.details?.param;

@@ -7,7 +7,7 @@ import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { outgoingText, removedNote, type Audience } from '../../src-shared/catalog/outgoing-text';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { foreignNumberReason, isServiceSmsPort, localNumber } from '../../src-shared/catalog/service-numbers';
-import { SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
+import { MAYBE_SENT_REFUSED, SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
 import { HallError, toHallError, type Bilingual } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -382,14 +382,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         // The extension cannot choose a SIM: with several ready, its user says yes to the one named (review36).
         return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
-      send: (req, confirmed, from, retryOf) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }, retryOf),
-      maybeSent: (to, redacted, simId) => {
-        const same = this.journal.heldOutgoing().filter((r) => r.to === to && r.text === redacted && r.simId === simId);
-        const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
-        // Only one that may truly have gone: not one left queued at a restart (mend53). Its hold lapses after
-        // MAYBE_SENT_HOLD_MS, so an extension that cannot confirm (before mend51) is not refused for good (mend53).
-        const holds = last !== undefined && mayHaveGoneOut(last) && !this.journal.retryOf(last.id) && Date.now() - last.at < MAYBE_SENT_HOLD_MS;
-        return holds ? last.id : null;
+      send: (req, confirmed, from, resend) => this.send({ ...req, modemId: this.stillHolding(from), confirmed, ...(resend ? { resend } : {}) }),
+      checkAgain: (to, redacted, from, resend) => {
+        this.againOf(to, redacted, from.simId ?? from.path, resend);
       },
       modems: () => this.extensionModemViews(),
       onModemChange: (listener) => this.on('modem', listener),
@@ -571,11 +566,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     return path;
   }
 
-  /** `retryOf`: the send that may have gone out this one sends again after its user's yes (the extension's resend, mend53). */
-  private async send(req: Request<'send'>, retryOf?: string): Promise<string> {
+  private async send(req: Request<'send'>): Promise<string> {
     const session = this.session(req.modemId);
     // While a card is being set up the session ties the send to the card before (review34); a card identified is compared.
-    const holding = session.snapshot().simId;
+    const { simId: holding, path } = session.snapshot();
     if (req.simId !== undefined && holding !== null && holding !== req.simId) throw cardSwapped();
     const { to, text, redacted, confirm } = this.prepare(req);
     if (confirm && !req.confirmed) {
@@ -585,8 +579,39 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         { details: { to } },
       );
     }
-    // Tied to the SIM the user saw, so a card that is not it when it goes (none identified now) refuses it at send time.
-    return session.send(to, text, redacted, req.simId, retryOf);
+    // Checked and marked with no await in between, so two confirmed re-sends at once cannot both pass (mend55).
+    const retryOf = this.againOf(to, redacted, req.simId ?? holding ?? path, req.resend === true);
+    if (retryOf === undefined) return session.send(to, text, redacted, req.simId, undefined);
+    this.retrying.add(retryOf);
+    try {
+      // Tied to the SIM the user saw, so a card that is not it when it goes (none identified now) refuses it at send time.
+      return await session.send(to, text, redacted, req.simId, retryOf);
+    } finally {
+      this.retrying.delete(retryOf);
+    }
+  }
+
+  /**
+   * The one rule for a fresh send of what may already have gone out, whoever sends it (the composer, the browser-mode
+   * API, the CLI, an extension; mend55, from the extension's of mend51/mend53). The last send of the same text to the
+   * same number from the same SIM within MAYBE_SENT_HOLD_MS that may have gone out (`failed-retryable`, not one left
+   * queued at a restart) and was not sent again refuses it unless `resend` (the user's yes to sending it again):
+   * `send.maybe-sent`. With that yes it goes as that one's retry (its id is returned, journaled as `retryOf`, as a
+   * Retry is); one already sent again (journaled, or on its way now) refuses it: `send.already-retried`.
+   */
+  private againOf(to: string, redacted: string, simId: string, resend: boolean): string | undefined {
+    const now = Date.now();
+    const same = this.journal.heldOutgoing().filter((r) => r.to === to && r.text === redacted && r.simId === simId && now - r.at < MAYBE_SENT_HOLD_MS);
+    const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
+    if (!last) return undefined;
+    const unsure = mayHaveGoneOut(last);
+    if (!resend) {
+      if (unsure && !this.journal.retryOf(last.id)) throw maybeSentBefore(last.id, to, redacted);
+      return undefined;
+    }
+    // The yes came for one sent again meanwhile (its retry is now the last, or is on its way from another window).
+    if ((unsure && (this.retrying.has(last.id) || this.journal.retryOf(last.id))) || (!unsure && last.retryOf !== undefined)) throw alreadyRetried();
+    return unsure ? last.id : undefined;
   }
 
   /**
@@ -698,8 +723,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
 }
 
 /**
- * How long the extension is refused a plain send of what may have gone out (ExtensionGateway.maybeSent): 10 minutes,
- * time for 10086's reply; after it, an extension that cannot confirm (one before mend51) can send it again (mend53).
+ * How long a plain send of what may have gone out is refused (HallCore.againOf): 10 minutes, time for 10086's reply;
+ * after it, an extension that cannot confirm (one before mend51) can send it again (mend53).
  */
 export const MAYBE_SENT_HOLD_MS = 10 * 60_000;
 
@@ -708,6 +733,24 @@ const MAYBE_WENT: Bilingual = {
   zh: '上一次可能已经发出了，再发一次可能办理两次、扣费两次。',
   en: 'the last try may already have gone out, and sending it again may do it and charge it twice.',
 };
+
+/** A fresh send refused because the same one, sent last, may already have gone out (HallCore.againOf). */
+function maybeSentBefore(commandId: string, to: string, text: string): HallError {
+  return new HallError(
+    MAYBE_SENT_REFUSED,
+    {
+      zh: `上一次从这张 SIM 卡发往 ${to} 的同一条指令（${text}）可能已经发出了，所以这次没有发出：请先等 10086 的回复。`,
+      en: `The same instruction (${text}) sent last to ${to} from this SIM may already have gone out, so this one was not sent: wait for 10086’s reply first.`,
+    },
+    {
+      details: { commandId, to, text },
+      action: {
+        zh: '确定要再发一次：确认后它作为那一条的重发发出（命令行加 --yes）；10 分钟后也可以照常再发。',
+        en: 'To send it again anyway, confirm it and it goes as that one’s retry (--yes on the command line); after 10 minutes it can be sent again as usual.',
+      },
+    },
+  );
+}
 
 function alreadyRetried(): HallError {
   return new HallError(

@@ -6,6 +6,7 @@ import { RemovedNote } from '../components/RemovedNote';
 import { activeCatalog } from '../catalog/active-catalog';
 import { isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { MAYBE_SENT_REFUSED } from '../../src-shared/send-failure';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useCore } from './CoreProvider';
 import { senderLabel } from './modems';
@@ -63,6 +64,11 @@ interface Pending {
    * in the same modem included (review36: only the port was compared).
    */
   openedWith: Pick<ModemStatus, 'path' | 'simId'>;
+  /**
+   * Asked after the core refused a fresh send (`send.maybe-sent`): the same one, sent last from this SIM, may have gone
+   * out. `confirmed`: whether the first send was already confirmed (its own question), kept for the one that follows.
+   */
+  again?: { confirmed: boolean };
   resolve(commandId: string | null): void;
 }
 
@@ -86,15 +92,27 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
   };
 
   const transmit = useCallback(
-    async (outgoing: Outgoing, confirmed: boolean): Promise<string | null> => {
+    async (outgoing: Outgoing, confirmed: boolean, resend = false): Promise<string | null> => {
       if (!modem) return null;
       try {
         if ('retry' in outgoing) return (await api.call('retry', { commandId: outgoing.retry, ...(confirmed ? { confirmed } : {}) })).commandId;
         const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text };
         // The SIM the page shows it going from: a card put in since that the page has not heard of yet refuses it.
-        const { commandId } = await api.call('send', { modemId: modem.modemId, ...what, ...(confirmed ? { confirmed } : {}), ...(modem.simId ? { simId: modem.simId } : {}) });
+        const { commandId } = await api.call('send', {
+          modemId: modem.modemId,
+          ...what,
+          ...(confirmed ? { confirmed } : {}),
+          ...(modem.simId ? { simId: modem.simId } : {}),
+          ...(resend ? { resend: true as const } : {}),
+        });
         return commandId;
       } catch (error) {
+        // The same one, sent last from this SIM, may have gone out (the core's rule, mend55): the user is asked, and a
+        // yes sends it as that one's retry.
+        if (!resend && (error as { code?: unknown }).code === MAYBE_SENT_REFUSED) {
+          const instruction = 'instruction' in outgoing ? outgoing.instruction : 'carries' in outgoing ? outgoing.carries : undefined;
+          return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: { path: modem.path, simId: modem.simId }, again: { confirmed }, resolve }));
+        }
         reportError(error);
         return null;
       }
@@ -120,14 +138,17 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
   const close = (confirmed: boolean) => {
     if (!pending) return;
     setPending(null);
-    const sent = confirmed ? transmit(pending.outgoing, true) : Promise.resolve(null);
+    const sent = confirmed ? transmit(pending.outgoing, pending.again?.confirmed ?? true, pending.again !== undefined) : Promise.resolve(null);
     void sent.then(pending.resolve).finally(() => hold(false));
   };
 
+  const unsure = pending !== null && (pending.again !== undefined || ('retry' in pending.outgoing && pending.outgoing.unsure));
   const dialog = pending && (
     <ConfirmDialog
       title={
-        pending.instruction?.risk.confirm
+        pending.again
+          ? t('confirm.retryTitle', { id: pending.instruction?.id ?? pending.outgoing.shown })
+          : pending.instruction?.risk.confirm
           ? t('retry' in pending.outgoing ? 'confirm.retryTitle' : 'confirm.title', { id: pending.instruction.id })
           : 'retry' in pending.outgoing && pending.outgoing.unsure
             ? t('confirm.retryTitle', { id: pending.instruction?.id ?? pending.outgoing.shown })
@@ -139,8 +160,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       onConfirm={() => close(true)}
       onCancel={() => close(false)}
     >
-      {'retry' in pending.outgoing && pending.outgoing.unsure && <p className="risk confirm-unsure">{t('confirm.unsure')}</p>}
-      {pending.instruction?.risk.confirm && pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
+      {unsure && <p className="risk confirm-unsure">{t('confirm.unsure')}</p>}
+      {pending.again && <p className="confirm-again">{t('confirm.again')}</p>}
+      {!pending.again && pending.instruction?.risk.confirm && pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction?.to ?? '10086' })}</p>
       <RemovedNote removed={removedFrom(pending.outgoing)} />
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}

@@ -115,6 +115,12 @@ export const RequestSchemas = {
     confirmed: v.optional(v.boolean()),
     /** The SIM the user saw it go from (the question's `confirm.via`): another card in that modem now refuses it (review36). */
     simId: v.optional(Text(128)),
+    /**
+     * The user's yes to sending again what may have gone out: without it, the same text to the same number from the same
+     * SIM within 10 minutes of a send that may have gone out is refused (`send.maybe-sent`); with it, it goes as that
+     * one's retry (mend55).
+     */
+    resend: v.optional(v.literal(true)),
   }),
   /**
    * Retry an instruction that failed (never done automatically: it may already have left). Refused

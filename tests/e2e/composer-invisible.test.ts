@@ -23,6 +23,10 @@ const SIM = { iccid: '89860012345678900073', imsi: '460001234567007' };
 let modem: PtyEmulator;
 beforeAll(async () => {
   modem = await startPtyEmulator({ emulatorOptions: { sim: SIM } });
+  // 10086's answers to this file's sends (YE, Y) are not what it looks at, and one that came 2.5 s after a YE of the
+  // first test, between the third's confirmation request and its click, made that request superseded (mend55: the
+  // CI run on 3d8b9a54 passed the third only on retry; alone the answer came 357 ms before the request). Kept back.
+  modem.emulator.fault({ kind: 'hold', what: '10086-replies' });
 }, 30_000);
 afterAll(async () => {
   await modem?.close();

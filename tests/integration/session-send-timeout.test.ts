@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
+import { encodeSubmit } from '../../src-shared/pdu';
+import { explainSendFailure } from '../../src-shared/send-failure';
+import { mayHaveGoneOut } from '../../src-shared/journal-records';
+import { sendFailure } from '../../src-main/services/extension-link/extension-session';
+import { describeSendError } from '../../src-renderer/core/describe-send-error';
+import { makeI18n } from '../../src-renderer/i18n';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 
@@ -30,5 +36,29 @@ describe('an AT+CMGS unanswered after its body (real pty, native serialport bind
     expect(emulator.sent).toHaveLength(1);
     expect(r.tx.filter((line) => line.startsWith('AT+CMGS'))).toHaveLength(1);
     expect(r.outgoing.filter((o) => o.id === id).map((o) => o.state)).toEqual(['queued', 'sending', 'failed-retryable']);
+  });
+});
+
+describe('an AT+CMGS whose "> " prompt never comes (real pty, native serialport binding)', () => {
+  it('is failed (the body was never written), and every place that shows it says it was not sent (mend55)', async () => {
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup, { sendTimeoutMs: 1_000 });
+    const session = await r.open();
+    const len = encodeSubmit({ to: '10086', text: 'KTCL', statusReport: true, concatRef: 0 })[0]!.tpduLength;
+    // The modem answers AT+CMGS=<len> with nothing at all: no prompt, so the engine never writes the PDU.
+    emulator.fault({ kind: 'replay', command: `AT+CMGS=${len}`, bytes: '' });
+    const id = await session.send('10086', 'KTCL', 'KTCL');
+    const last = await until(() => r.outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), 'the send ended');
+    expect({ state: last.state, error: last.error }).toEqual({ state: 'failed', error: 'at.timeout' });
+    expect(mayHaveGoneOut(last)).toBe(false);
+    expect(emulator.sent).toHaveLength(0);
+    // The CLI's words, the extension popup's and the bubble's (zh and en) agree: not sent, no advice to wait.
+    const cli = explainSendFailure(last.error!, last.state);
+    const popup = sendFailure(last.error!, last.state);
+    const bubble = [describeSendError(last.error!, makeI18n('zh-Hans'), last.state).text, describeSendError(last.error!, makeI18n('en'), last.state).text];
+    const words = [cli.zh, cli.en, popup.zh, popup.en, ...bubble];
+    expect(words.filter((t) => /可能已经发出|may have gone/.test(t))).toEqual([]);
+    expect(words.filter((t) => !/短信没有发出|the message was not sent/.test(t))).toEqual([]);
+    await session.drain();
   });
 });

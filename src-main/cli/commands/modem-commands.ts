@@ -128,6 +128,8 @@ export const sendCommand: Command = {
         ...(byId ? { id: what, params } : { text: what }),
         ...(to ? { to } : {}),
         confirmed: args.options.has('yes'),
+        // --yes is also the yes to sending again what may have gone out (send.maybe-sent): it goes as that one's retry.
+        ...(args.options.has('yes') ? { resend: true as const } : {}),
       });
       let finalState = await until(() => finalOf(states, commandId), timeoutS * 1000);
       // Leaving while it waits for the network would close the core and drop it unsent; the session gives up on its

@@ -21,7 +21,7 @@ import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { sendNote } from '../../../src-shared/send-notes';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
-import { explainSendFailure } from '../../../src-shared/send-failure';
+import { explainSendFailure, MAYBE_SENT_REFUSED } from '../../../src-shared/send-failure';
 import type { Approvals } from './approvals';
 import type { Association, PairingStore } from './pairings';
 import type { RateLimiter } from './rate-limit';
@@ -45,13 +45,13 @@ export interface ExtensionGateway {
    * Sends from `from`, only while that modem still holds the SIM it held when asked (else `extension.sim-changed`):
    * `confirmed` when the app's user approved this very send.
    */
-  send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender, retryOf?: string): Promise<string>;
+  send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender, resend: boolean): Promise<string>;
   /**
-   * The id of the send of the same text to the same number from this SIM that went last as `failed-retryable` (it may
-   * have gone out), was not sent again since and is less than 10 minutes old (MAYBE_SENT_HOLD_MS), or null: sending it
-   * once more may order a paid service twice (mend51). A resend the user confirmed is journaled as its retry (mend53).
+   * Throws what `send` would throw for sending again what may have gone out (the core's one rule, HallCore.againOf):
+   * `send.maybe-sent` without `resend` (mend51), `send.already-retried` with it when that one was sent again since.
+   * Asked before the app's user is, so nobody is asked about a send that would be refused.
    */
-  maybeSent(to: string, redacted: string, simId: string | null): string | null;
+  checkAgain(to: string, redacted: string, from: ExtensionSender, resend: boolean): void;
   /** Every modem the app has, the one a send goes from (the first ready) first among the ready ones. */
   modems(): ExtensionModemView[];
   /** Called when a modem's state, SIM or signal may have changed (or it went): `modems()` then says how. */
@@ -330,12 +330,13 @@ export class ExtensionSession {
       return refuse(e);
     }
     // The popup asks before it sends again what may have gone out; an extension before mend51 does not, so the app
-    // refuses it here: KTCL (a paid ring-back tone) asks nothing when first sent, and Send pressed again ordered it twice.
-    const unsure = this.policy.gateway.maybeSent(preview.to, preview.redacted, preview.from.simId ?? preview.from.path);
-    if (!resend && unsure !== null) return refuse(maybeSentBefore());
-    // The popup's yes sends it as a retry of the unsure one (mend53): that settles it in the journal for good, through a
-    // compaction too (a fresh send was dropped there, and the old one refused the extension again), as a Retry does.
-    const retryOf = resend ? (unsure ?? undefined) : undefined;
+    // refuses it: KTCL (a paid ring-back tone) asks nothing when first sent, and Send pressed again ordered it twice.
+    // The popup's yes sends it as a retry of the unsure one (mend53), as a Retry does. The core's rule, as for every send.
+    try {
+      this.policy.gateway.checkAgain(preview.to, preview.redacted, preview.from, resend === true);
+    } catch (e) {
+      return refuse(inExtensionWords(e));
+    }
     let confirmed = false;
     if (preview.confirm) {
       this.say({ type: 'send-state', ref, state: 'confirming' }, association);
@@ -358,7 +359,7 @@ export class ExtensionSession {
       confirmed = true;
     }
     try {
-      const commandId = await this.policy.gateway.send(req, confirmed, preview.from, retryOf);
+      const commandId = await this.policy.gateway.send(req, confirmed, preview.from, resend === true);
       const early = this.elsewhere.get(commandId);
       this.elsewhere.delete(commandId);
       const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? preview.from.simId, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
@@ -366,7 +367,9 @@ export class ExtensionSession {
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
-      this.say({ type: 'send-state', ref, state: 'failed', error: errorText(e) });
+      // Sent again from elsewhere while the app's user was asked: refused by the same rule, nothing went.
+      const again = e instanceof HallError && (e.code === MAYBE_SENT_REFUSED || e.code === 'send.already-retried');
+      this.say({ type: 'send-state', ref, state: again ? 'refused' : 'failed', error: errorText(inExtensionWords(e)) });
     }
   }
 
@@ -539,6 +542,9 @@ const notPaired = () =>
     zh: '这个扩展还没有与桌面应用配对。请先配对，并在应用中确认。',
     en: 'This extension is not paired with the desktop app. Pair it first and approve it in the app.',
   });
+
+/** The core's `send.maybe-sent` as the extension has been told it since mend51 (its popup knows the code). */
+const inExtensionWords = (e: unknown) => (e instanceof HallError && e.code === MAYBE_SENT_REFUSED ? maybeSentBefore() : e);
 
 const maybeSentBefore = () =>
   new HallError(MAYBE_SENT_CODE, {

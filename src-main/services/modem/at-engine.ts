@@ -300,7 +300,7 @@ export class AtEngine {
 
   private expirePrompt(job: Job): void {
     if (this.current !== job || !this.awaitsPrompt(job)) return;
-    this.finish(job, timeoutError(job.shown, 'prompt', job.promptTimeoutMs));
+    this.finish(job, timeoutError(job.shown, 'prompt', job.promptTimeoutMs, false));
     // The prompt may be on its way: ESC makes sure the modem is not left waiting for a body.
     this.send(ESC, '<ESC>');
     this.startResync(job.promptTimeoutMs);
@@ -308,7 +308,7 @@ export class AtEngine {
 
   private expire(job: Job): void {
     if (this.current !== job) return;
-    this.finish(job, timeoutError(job.shown, 'response', job.timeoutMs, job.bodySent));
+    this.finish(job, timeoutError(job.shown, 'response', job.timeoutMs, job.body === null ? undefined : job.bodySent));
     this.startResync(this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 

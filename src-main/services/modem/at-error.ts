@@ -104,10 +104,14 @@ const TIMEOUT_ACTION: Bilingual = {
   en: 'Make sure the modem is plugged in and not used by another program; if it keeps happening, replug it.',
 };
 
-/** `bodySent`: an AT+CMGS body went out, so the message may have reached the network despite the silence. */
-export function timeoutError(command: string, stage: 'prompt' | 'response', timeoutMs: number, bodySent = false): AtError {
+/**
+ * `bodySent`, for a command with a body: whether it went out (then the message may have reached the network despite
+ * the silence); kept in the details, as errorForFinal does, so a send timed out before the `> ` prompt is told apart
+ * from one timed out after its body (mend55).
+ */
+export function timeoutError(command: string, stage: 'prompt' | 'response', timeoutMs: number, bodySent?: boolean): AtError {
   const seconds = Math.round(timeoutMs / 100) / 10;
-  const details = { command, stage, timeoutMs };
+  const details = { command, stage, timeoutMs, ...(bodySent === undefined ? {} : { bodySent }) };
   if (stage === 'prompt') {
     const text = {
       zh: `调制解调器在 ${seconds} 秒内没有要求输入短信内容（${command}），短信未发出。`,

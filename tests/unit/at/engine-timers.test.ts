@@ -60,7 +60,7 @@ describe.each([
     await vi.advanceTimersByTimeAsync(10_000);
     expect(cmgs.settled()).toEqual<Outcome>({
       error: 'at.timeout',
-      details: { command: 'AT+CMGS=13', stage: 'prompt', timeoutMs: 10_000 },
+      details: { command: 'AT+CMGS=13', stage: 'prompt', timeoutMs: 10_000, bodySent: false },
     });
 
     await vi.advanceTimersByTimeAsync(2_500);
@@ -166,7 +166,7 @@ describe('AT+CMGS deadlines', () => {
     await finished;
     expect(cmgs.settled()).toEqual<Outcome>({
       error: 'at.timeout',
-      details: { command: 'AT+CMGS=13', stage: 'prompt', timeoutMs: 3_000 },
+      details: { command: 'AT+CMGS=13', stage: 'prompt', timeoutMs: 3_000, bodySent: false },
     });
     expect(link.unconsumed()).toBe('');
   });
@@ -187,7 +187,7 @@ describe('AT+CMGS deadlines', () => {
       zh: '调制解调器在 60 秒内没有确认短信是否发出（AT+CMGS=13）。',
       en: 'The modem did not confirm within 60 s whether the message went out (AT+CMGS=13).',
       action: MAYBE_SENT,
-      details: { command: 'AT+CMGS=13', stage: 'response', timeoutMs: 60_000 },
+      details: { command: 'AT+CMGS=13', stage: 'response', timeoutMs: 60_000, bodySent: true },
     });
     await finished;
     expect(link.failure).toBeNull();

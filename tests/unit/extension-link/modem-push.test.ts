@@ -36,7 +36,7 @@ beforeEach(async () => {
   const gateway: ExtensionGateway = {
     preview: unused,
     send: unused,
-    maybeSent: unused,
+    checkAgain: unused,
     modems: () => modems,
     onModemChange: (listener) => ((changed = listener), () => (changed = () => undefined)),
     onIncoming: () => () => undefined,
