@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type
 import type { UiCommand } from '../src-shared/api/ui-commands';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { ViewLoading } from './components/ViewLoading';
 import { CoreProvider, useCore, whenIdle } from './core/CoreProvider';
 import { ToastProvider } from './core/toasts';
 import type { StringKey } from './i18n';
@@ -11,6 +12,7 @@ import { routeHash, type Route, type View } from './shell/route';
 import { commandForKey, onMenuCommand } from './shell/commands';
 import { SHORTCUTS, VIEW_ORDER, viewKey } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
+import { holdTyped } from './shell/typed-ahead';
 import { useRoute } from './shell/use-route';
 import { CatalogView } from './views/CatalogView';
 import { InstructionView } from './views/InstructionView';
@@ -128,9 +130,10 @@ function Shell() {
         else navigate({ view: 'catalog' });
       } else {
         const command = commandForKey(e, { typing, dialogOpen });
-        if (command === null) return;
-        e.preventDefault();
-        run(command);
+        if (command !== null) {
+          e.preventDefault();
+          run(command);
+        } else if (!typing && !dialogOpen && holdTyped(e)) e.preventDefault();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -179,7 +182,7 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={section} fallback={<ViewFailed />}>
-          <Suspense fallback={<p className="view empty">{t('app.loading')}</p>}>{viewFor(route, navigate, query, setQuery, { asked: logSearchAsked, taken: () => setLogSearchAsked(false) })}</Suspense>
+          <Suspense fallback={<ViewLoading />}>{viewFor(route, navigate, query, setQuery, { asked: logSearchAsked, taken: () => setLogSearchAsked(false) })}</Suspense>
         </ErrorBoundary>
       </main>
       {storeLoaded && (

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { SHORTCUTS } from '../shell/shortcuts';
 import { DemoBadge } from '../components/DemoBadge';
+import { ViewLoading } from '../components/ViewLoading';
 import { useModems } from '../core/CoreProvider';
 import { modemForSim, simLabel } from '../core/modems';
 import { useErrorToast } from '../core/toasts';
@@ -78,7 +79,7 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
     openSearch();
   }, [logSearch, openSearch]);
 
-  if (!stored) return <p className="view empty">{t('app.loading')}</p>;
+  if (!stored) return <ViewLoading />;
   // The region is named as its heading: 小e's thread is not "the conversation with 10086".
   const title = assistant ? t('assistant.title') : t('thread.title', { peer: HALL_PEER });
   const simShown = (tab: SimTab) => !assistant && tab.simId === current;

@@ -6,6 +6,7 @@ import { useModems, useNoSenderReason } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { useTypedAhead } from '../../shell/typed-ahead';
 import { hallDb } from '../../store/db';
 import { InstructionForm } from '../thread/InstructionForm';
 import { AnswerBubble } from './AnswerBubble';
@@ -28,6 +29,8 @@ export default function AssistantThread() {
   const turns = useSyncExternalStore(conversation.subscribe, conversation.snapshot);
   const greeting = useMemo(() => activeAssistant().answer('', lang), [lang]);
   const [question, setQuestion] = useState('');
+  // Typed while the thread view was loading (#/assistant opened first): the question's text.
+  useTypedAhead((held) => setQuestion((now) => now + held));
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const { sending } = useModems();
   const { send, dialog } = useSender(sending);

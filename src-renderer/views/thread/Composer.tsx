@@ -18,6 +18,7 @@ import { InstructionForm } from './InstructionForm';
 import { arrowStep, SHORTCUTS } from '../../shell/shortcuts';
 import { SecretMask } from './SecretMask';
 import { undoKeyLabel } from '../../shell/platform';
+import { useTypedAhead } from '../../shell/typed-ahead';
 
 const SUGGESTIONS = 6;
 
@@ -40,6 +41,8 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const [dismissed, setDismissed] = useState(false);
   const [active, setActive] = useState(0);
   const [form, setForm] = useState<{ instruction: Instruction; initial: Record<string, string> } | null>(null);
+  // Typed while the thread was loading (before this line was there): the line's text, as if typed in it.
+  useTypedAhead((held) => setText((now) => now + held));
 
   const typed = useMemo(() => activeCatalog().recognize(text), [text]);
   // A password typed whole (MMXG#123456#654321) is covered on screen as soon as it is recognised:

@@ -1,0 +1,48 @@
+import { useLayoutEffect } from 'react';
+
+/**
+ * What is typed while a view says "正在载入…" (its code or its data on the way: there is no field yet), handed to the
+ * field the view then gives the focus (the composer's line), as its text: before, those keys went to the page's main
+ * area and were lost. The text goes into the field's state, not into the DOM, so no later render of the view can
+ * undo it, and before any key typed in the field, so an IME composition started there is never touched.
+ *
+ * Held: one printable character a key press gives with no modifier but Shift (or AltGr), and Backspace, which
+ * takes back the last held character. Nothing else: an Enter pressed before the view is there sends nothing (the
+ * text around it is held, to send by an Enter in the line the clerk sees); shortcuts are the page's as ever.
+ * Dropped when no "正在载入…" is shown any more and no field has taken it (a view with no such field).
+ */
+let loadingShown = 0;
+let held = '';
+
+/** Holds `e` if a view is loading and the key gives text; returns whether it was held. The caller says the key is not the page's shortcut, not typed in a field and not under a dialog. */
+export function holdTyped(e: KeyboardEvent): boolean {
+  if (loadingShown === 0 || e.isComposing || e.ctrlKey || e.metaKey || (e.altKey && !e.getModifierState('AltGraph'))) return false;
+  if (e.key === 'Backspace') held = [...held].slice(0, -1).join('');
+  else if ([...e.key].length === 1) held += e.key;
+  else return false;
+  return true;
+}
+
+/** Marks a "正在载入…" as shown while the calling component is mounted (a layout effect: from the commit that shows it). */
+export function useLoadingShown(): void {
+  useLayoutEffect(() => {
+    loadingShown += 1;
+    return () => {
+      loadingShown -= 1;
+      // After the commit that took it away: a field it brought takes the text in that commit's layout effects.
+      queueMicrotask(() => {
+        if (loadingShown === 0) held = '';
+      });
+    };
+  }, []);
+}
+
+/** Calls `take` with the text held, once, when the calling field mounts (and takes the focus). */
+export function useTypedAhead(take: (text: string) => void): void {
+  useLayoutEffect(() => {
+    const text = held;
+    held = '';
+    if (text) take(text);
+    // Only at mount: a field shown later must not get keys typed for another.
+  }, []);
+}
