@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { decodePdu, hideUnreadableBytes, keptUnreadableText, PduError, type DeliverPart } from '../../../src-shared/pdu';
 import { findPythonWithGammu, runGammu, type GammuView } from '../../fixtures/gammu-bridge';
-import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, unreadableFrom } from '../../integration/unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, udlPlusOne, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
 // Written for these tests in the shape of a reset reply (review30's); no real one the decoder refuses is on record.
@@ -86,12 +86,6 @@ describe('a 10086 reply the strict decode refuses and libgammu reads (review46)'
     }
   });
 });
-
-/** TP-UDL one more than the octets there (after the DCS 08 and the timestamp of `unreadable-pdu`'s n = 0). */
-function udlPlusOne(hex: string): string {
-  const at = hex.indexOf('0862215061000023') + 16;
-  return `${hex.slice(0, at)}${(parseInt(hex.slice(at, at + 2), 16) + 1).toString(16).padStart(2, '0').toUpperCase()}${hex.slice(at + 2)}`;
-}
 
 describe('a part that cannot be read even leniently', () => {
   it('keeps its bytes, save the UCS-2 digits of a reading that holds a password', () => {
