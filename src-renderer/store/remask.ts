@@ -27,11 +27,9 @@ type Masking = Pick<InstructionCatalog, 'maskSecrets'>;
  * masked, or its hex with the UCS-2 digits of a reading that holds a secret hidden.
  */
 function remasked(text: string, sent: boolean, catalog: Masking): string | null {
-  if (!sent) {
-    // An unreadable part an older version kept whole (`[PDU code] <hex>`), as the journal keeps it now.
-    const rekept = rekeptUnreadableText(text, (t) => catalog.maskSecrets(t));
-    if (rekept !== text) return rekept;
-  }
+  // An unreadable part kept as its bytes (`[PDU code] <hex>`), as the journal keeps it now; never masked over its hex.
+  const kept = sent ? null : rekeptUnreadableText(text, (t) => catalog.maskSecrets(t));
+  if (kept !== null) return kept === text ? null : kept;
   if (!sent && !text.includes(SECRET_MASK)) return null;
   const masked = catalog.maskSecrets(text);
   return masked === text ? null : masked;

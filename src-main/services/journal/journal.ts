@@ -530,7 +530,7 @@ export class Journal {
     for (const held of [this.state.pending, this.state.held, this.state.kept]) {
       for (const [key, record] of held) {
         const text = rekeptAtRest(record, this.settings.keep.mask);
-        if (text !== record.text) held.set(key, Object.freeze({ ...record, text }));
+        if (text !== null && text !== record.text) held.set(key, Object.freeze({ ...record, text }));
       }
     }
   }
@@ -1009,14 +1009,16 @@ function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask:
   // A sent text was masked by the core before it was recorded (core.ts); again here, for one an older masker left clear.
   if (record.kind === 'out') return { ...record, text: mask([record.text])[0] ?? record.text };
   if (record.concat !== null) return maskedAsMessages([record], mask)[0]! as R;
-  const text = rekeptAtRest(record, mask);
-  return { ...record, text: mask([text])[0] ?? text };
+  return { ...record, text: rekeptAtRest(record, mask) ?? mask([record.text])[0] ?? record.text };
 }
 
-/** A received part's text, an unreadable one an older version kept whole as this version keeps it (rekeptUnreadableText). */
-function rekeptAtRest(record: IncomingRecord, mask: KeptPartsRetention['mask']): string {
+/**
+ * A received part's text when it is an unreadable part kept as its bytes, as this version keeps it (rekeptUnreadableText:
+ * one an older version kept whole, its digits hidden now, or read leniently and masked); null for any other part.
+ */
+function rekeptAtRest(record: IncomingRecord, mask: KeptPartsRetention['mask']): string | null {
   // Such a part is journaled single, from no sender at no time (unreadableMessage).
-  if (record.concat !== null || record.from !== '' || record.timestamp !== '') return record.text;
+  if (record.concat !== null || record.from !== '' || record.timestamp !== '') return null;
   return rekeptUnreadableText(record.text, (text) => mask([text])[0] ?? text);
 }
 
