@@ -1,5 +1,6 @@
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import { MASKER_VERSION, SECRET_MASK } from '../../src-shared/catalog/secrets';
+import { rekeptUnreadableText } from '../../src-shared/pdu';
 import type { HallDb } from './db';
 import { logTextIndex } from './log-index';
 import type { CommandRow, MaskerRow, MessageRow, PartRow } from './rows';
@@ -20,9 +21,15 @@ type Masking = Pick<InstructionCatalog, 'maskSecrets'>;
  * is masked whatever it holds: it was masked when stored, by the masker of then. A received text is masked only when it
  * holds a mask already: then it is a text the journal handed out masked (a pending part after a restart, a kept part of
  * a long message), which an older masker may have left a secret in; a received text with no mask is the message as it
- * came, which the thread shows (the new service password after MMHF exists nowhere else) and exports mask.
+ * came, which the thread shows (the new service password after MMHF exists nowhere else) and exports mask. A received
+ * part an older version kept unreadable as `[PDU code] <hex>` (before MASKER_VERSION 5: a reset password spelled
+ * `003900370035…` in it) is kept as the journal keeps that PDU now (rekeptUnreadableText): its text read leniently and
+ * masked, or its hex with the UCS-2 digits of a reading that holds a secret hidden.
  */
 function remasked(text: string, sent: boolean, catalog: Masking): string | null {
+  // An unreadable part kept as its bytes (`[PDU code] <hex>`), as the journal keeps it now; never masked over its hex.
+  const kept = sent ? null : rekeptUnreadableText(text, (t) => catalog.maskSecrets(t));
+  if (kept !== null) return kept === text ? null : kept;
   if (!sent && !text.includes(SECRET_MASK)) return null;
   const masked = catalog.maskSecrets(text);
   return masked === text ? null : masked;

@@ -157,7 +157,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 4;
+export const MASKER_VERSION = 5;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];

@@ -24,5 +24,5 @@ export { chooseEncoding, MAX_PARTS, splitText, type SplitText } from './split';
 export { reassemble, type AssembledMessage } from './reassemble';
 export { PduError, type PduErrorCode, type PduField } from './errors';
 export { bytesToHex, hexToBytes } from './hex';
-export { hideUnreadableBytes, keptUnreadableText, misfitText } from './unreadable';
+export { hideUnreadableBytes, keptUnreadableText, misfitText, rekeptUnreadableText } from './unreadable';
 export { isAlphanumericAddress, TOA_ALPHANUMERIC, TOA_INTERNATIONAL, TOA_UNKNOWN } from './address';

@@ -80,6 +80,39 @@ export function misfitText(text: string): string {
   return MARKED_PART_START + text;
 }
 
+/** A part kept as its bytes (unreadableText): `[PDU code] <hex>`, its UCS-2 digits `****` where a reading holds a secret. */
+const KEPT_BYTES = /^\[PDU ([a-z0-9.-]+)\] ((?:[0-9A-Fa-f*]{2})+)$/;
+
+/**
+ * A part's text kept at rest (journal, the page's log), when it is an unreadable part kept as its bytes, as this version
+ * keeps it; null for any other text. One a version before MASKER_VERSION 5 kept as `[PDU code] <hex>`, every byte (a
+ * reset password spelled `003900370035…`), is kept as keptUnreadableText keeps that PDU now: its text read leniently and
+ * masked, or its bytes with the UCS-2 digits of a reading that holds a secret hidden. The same text a read of that PDU
+ * now gives, so a part read again from its slot is the part kept, not a second one. Why the strict decode refuses it is
+ * asked again of it; one it reads, or refuses for another reason, was kept for a length not its header's (notItsLength:
+ * the code kept, the field `hex`). One kept with digits hidden already is kept as it is: a mask of text read over its
+ * hex would take the bytes around a `****` for a secret and drop them (`[PDU pdu.truncated] ******`). The journal's mask
+ * at rest and at open, and the page's pass over its stored log, use it.
+ */
+export function rekeptUnreadableText(text: string, mask: (text: string) => string): string | null {
+  const kept = KEPT_BYTES.exec(text);
+  if (!kept) return null;
+  const [, code, raw] = kept as unknown as [string, string, string];
+  if (raw.includes('*')) return text;
+  const refused = refusalOf(raw);
+  return keptUnreadableText(raw, refused?.code === code ? refused : { code, field: 'hex' }, mask);
+}
+
+function refusalOf(raw: string): Refusal | null {
+  try {
+    decodePdu(raw);
+    return null;
+  } catch (e) {
+    if (e instanceof PduError) return { code: e.code, field: e.field };
+    throw e;
+  }
+}
+
 function readLeniently(raw: string): { text: string; number: string; sent: string | null } | null {
   try {
     const part = decodePdu(raw, { lenient: true });

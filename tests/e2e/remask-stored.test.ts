@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MASKER_VERSION } from '../../src-shared/catalog/secrets';
 import type { CommandRow, MessageRow, MetaRow, PartRow } from '../../src-renderer/store/rows';
+import { oddUcs2From, ucs2Hex, udlPlusOne } from '../integration/unreadable-pdu';
 import { writeOldLog } from './old-log';
 import { browserSuite, readTables, type Served } from './ui-kit';
 
@@ -115,4 +116,38 @@ describe('texts a page stored under an older masker', () => {
     // The instructions' table comes after the mark's: walked whole.
     expect(ours<CommandRow>(after.commands).map((c) => c.text)).toEqual([...Array(1200).fill('我的服务密码是******'), '服务密码是******']);
   }, 180_000);
+
+  it('kept unreadable as its whole hex, a password in it, are kept as the journal keeps that PDU now: under their keys, no hex password', async () => {
+    const now = Date.now() - 10_800_000;
+    // Written for the test in the shape of a reset reply (review30's); no real one the decoder refuses is on record.
+    const password = '975310';
+    const reset = `尊敬的客户，您的服务密码已重置为${password}，请及时修改。`;
+    // As a page stored them before MASKER_VERSION 5, as the journal handed them out: a stray UCS-2 octet (read
+    // leniently now) and a UDL one beyond the data (read by nothing), from no sender at no time, every byte kept.
+    const stray = oddUcs2From('10086', 0, reset);
+    const cut = udlPlusOne(oddUcs2From('10086', 0, reset, ''));
+    const unreadable = [['||-|-|-|*', `[PDU pdu.bad-length] ${stray}`], ['||-|-|-|*#2', `[PDU pdu.truncated] ${cut}`]].map(([key, text], i) => {
+      const r = received(key!, text!, now + i * 60_000);
+      return { part: { ...r.part, from: '', encoding: '8bit' as const, timestamp: '' }, message: { ...r.message, peer: '', timestamp: '' } };
+    });
+    const messages = unreadable.map((r) => r.message);
+    await writeOldLog(page, server, { schema: 6, messages, simId: SIM, parts: unreadable.map((r) => r.part), meta: [{ key: 'sendsHeard', from: now }] });
+    const hexPassword = async () => JSON.stringify(await readTables(page, TABLES)).includes(ucs2Hex(password));
+    expect(await hexPassword()).toBe(true);
+
+    await page.goto(await server.link());
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.waitForSelector('.overview');
+    await expect.poll(() => maskerRow(page), { timeout: 30_000 }).toEqual({ key: 'masker', version: MASKER_VERSION, table: 'done', after: null });
+    expect(await hexPassword(), 'the password’s UCS-2 hex left in the log').toBe(false);
+    const after = await readTables(page, TABLES);
+    expect(JSON.stringify(after)).not.toContain(password);
+    const texts = [
+      expect.stringMatching(/^\[PDU pdu\.bad-length ud, 格式有误，宽松读出 \/ read leniently, from 10086, sent [0-9A-F]{14}\] 尊敬的客户，您的服务密码已重置为\*{6}，请及时修改。$/),
+      `[PDU pdu.truncated] ${cut.replace(ucs2Hex(password), '****'.repeat(6))}`,
+    ];
+    // Nothing lost or kept twice: each part under its key, each message in its thread and order, only its text changed.
+    expect(ours<MessageRow>(after.messages).sort((a, b) => a.at - b.at)).toEqual(messages.map((m, i) => ({ ...m, text: texts[i] })));
+    expect(ours<PartRow>(after.parts).sort((a, b) => a.receivedAt - b.receivedAt)).toEqual(unreadable.map((r, i) => ({ ...r.part, text: texts[i] })));
+  }, 120_000);
 });

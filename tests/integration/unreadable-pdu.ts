@@ -66,3 +66,9 @@ function withOctet(hex: string, at: number, value: number): string {
 export function ucs2Hex(digits: string): string {
   return [...digits].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
 }
+
+/** TP-UDL one more than the octets there (after the DCS 08 and the timestamp of n = 0): refused by both reads and by gammu. */
+export function udlPlusOne(hex: string): string {
+  const at = hex.indexOf('0862215061000023') + 16;
+  return `${hex.slice(0, at)}${(parseInt(hex.slice(at, at + 2), 16) + 1).toString(16).padStart(2, '0').toUpperCase()}${hex.slice(at + 2)}`;
+}

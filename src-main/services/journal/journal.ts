@@ -3,6 +3,7 @@ import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'nod
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
 import { incomingKey, occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
+import { rekeptUnreadableText } from '../../../src-shared/pdu';
 import { samePartText } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
@@ -322,7 +323,10 @@ export class Journal {
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
     const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report, records);
     // Without an owner's mask the built-in one is the mask in use from the start.
-    if (!settings.ownMask) journal.maskOpenedLog();
+    if (!settings.ownMask) {
+      journal.rekeepUnreadable();
+      journal.maskOpenedLog();
+    }
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -518,8 +522,23 @@ export class Journal {
     }
     this.maskReady = true;
     this.giveMask();
+    this.rekeepUnreadable();
     this.maskOpenedLog();
     this.compactIfWorthIt();
+  }
+
+  /**
+   * Parts an older version kept unreadable as `[PDU code] <hex>` (a reset password spelled `003900370035…` in it), held
+   * as a read of that PDU with this mask keeps it now (rekeptUnreadableText): a part read again from its slot then has
+   * its very text and its key, never a second key. On disk the pass at open rewrites them (atRest).
+   */
+  private rekeepUnreadable(): void {
+    for (const held of [this.state.pending, this.state.held, this.state.kept]) {
+      for (const [key, record] of held) {
+        const text = rekeptAtRest(record, this.settings.keep.mask);
+        if (text !== null && text !== record.text) held.set(key, Object.freeze({ ...record, text }));
+      }
+    }
   }
 
   /**
@@ -1017,8 +1036,19 @@ function maskedAtRest<R extends IncomingRecord | OutgoingRecord>(record: R, mask
 
 function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
   // A sent text was masked by the core before it was recorded (core.ts); again here, for one an older masker left clear.
-  if (record.kind === 'out' || record.concat === null) return { ...record, text: mask([record.text])[0] ?? record.text };
-  return maskedAsMessages([record], mask)[0]! as R;
+  if (record.kind === 'out') return { ...record, text: mask([record.text])[0] ?? record.text };
+  if (record.concat !== null) return maskedAsMessages([record], mask)[0]! as R;
+  return { ...record, text: rekeptAtRest(record, mask) ?? mask([record.text])[0] ?? record.text };
+}
+
+/**
+ * A received part's text when it is an unreadable part kept as its bytes, as this version keeps it (rekeptUnreadableText:
+ * one an older version kept whole, its digits hidden now, or read leniently and masked); null for any other part.
+ */
+function rekeptAtRest(record: IncomingRecord, mask: KeptPartsRetention['mask']): string | null {
+  // Such a part is journaled single, from no sender at no time (unreadableMessage).
+  if (record.concat !== null || record.from !== '' || record.timestamp !== '') return null;
+  return rekeptUnreadableText(record.text, (text) => mask([text])[0] ?? text);
 }
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { decodePdu, hideUnreadableBytes, keptUnreadableText, PduError, type DeliverPart } from '../../../src-shared/pdu';
+import { decodePdu, encodeDeliver, hideUnreadableBytes, keptUnreadableText, PduError, rekeptUnreadableText, type DeliverPart } from '../../../src-shared/pdu';
 import { findPythonWithGammu, runGammu, type GammuView } from '../../fixtures/gammu-bridge';
-import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, unreadableFrom } from '../../integration/unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, udlPlusOne, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
 // Written for these tests in the shape of a reset reply (review30's); no real one the decoder refuses is on record.
@@ -87,12 +87,6 @@ describe('a 10086 reply the strict decode refuses and libgammu reads (review46)'
   });
 });
 
-/** TP-UDL one more than the octets there (after the DCS 08 and the timestamp of `unreadable-pdu`'s n = 0). */
-function udlPlusOne(hex: string): string {
-  const at = hex.indexOf('0862215061000023') + 16;
-  return `${hex.slice(0, at)}${(parseInt(hex.slice(at, at + 2), 16) + 1).toString(16).padStart(2, '0').toUpperCase()}${hex.slice(at + 2)}`;
-}
-
 describe('a part that cannot be read even leniently', () => {
   it('keeps its bytes, save the UCS-2 digits of a reading that holds a password', () => {
     // TP-UDL one more than the octets there: refused by both reads (and by gammu).
@@ -116,5 +110,34 @@ describe('an export of such a part', () => {
     const secret = badTimestampFrom('10086', 0, RESET);
     const kept = keptUnreadableText(secret, refusal(secret), mask);
     expect(hideUnreadableBytes(kept, '******')).toBe(kept);
+  });
+});
+
+describe('a part an older version kept as its whole hex (before MASKER_VERSION 5), kept again (mend59)', () => {
+  const stray = oddUcs2From('10086', 0, RESET);
+  const cut = udlPlusOne(oddUcs2From('10086', 0, RESET, ''));
+
+  it('is kept as a read of that PDU keeps it now: read leniently and masked, or its secret digits hidden', () => {
+    for (const [pdu, code] of [[stray, 'pdu.bad-length'], [cut, 'pdu.truncated']] as const) {
+      const now = keptUnreadableText(pdu, refusal(pdu), mask);
+      expect(rekeptUnreadableText(`[PDU ${code}] ${pdu}`, mask)).toBe(now);
+      expect(now.toUpperCase()).not.toContain(ucs2Hex('975310'));
+    }
+    // Read leniently: a text, which the mask at rest masks as any other (null here).
+    expect(rekeptUnreadableText(keptUnreadableText(stray, refusal(stray), mask), mask)).toBeNull();
+    // Kept as bytes with digits hidden already: as it is, never masked over its hex (the masker takes `3A****…FF0C` for
+    // a secret, and six of its `****` for one).
+    const hidden = keptUnreadableText(cut, refusal(cut), mask);
+    expect(rekeptUnreadableText(hidden, mask)).toBe(hidden);
+    expect(mask(hidden)).not.toBe(hidden);
+  });
+
+  it('keeps the code and the field `hex` of a PDU kept for a length not its header’s, which the strict decode reads', () => {
+    const { hex } = encodeDeliver({ from: '10086', text: RESET, timestamp: new Date(Date.UTC(2026, 11, 5, 8, 0)), tzQuarterHours: 32, smsc: '+8613800100500' });
+    expect(rekeptUnreadableText(`[PDU pdu.bad-length] ${hex}`, mask)).toBe(keptUnreadableText(hex, { code: 'pdu.bad-length', field: 'hex' }, mask));
+  });
+
+  it('is null for any other text', () => {
+    for (const text of [RESET, '[PDU pdu.truncated] 0891 68', '[PDU pdu.truncated] 089', '尊敬的客户 [PDU x] AB']) expect(rekeptUnreadableText(text, mask)).toBeNull();
   });
 });
