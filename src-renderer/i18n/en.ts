@@ -76,6 +76,8 @@ export const en: Record<StringKey, string> = {
 
   'confirm.title': 'Send {id}?',
   'confirm.retryTitle': 'Send {id} again?',
+  'confirm.partsTitle': 'Send it as {n} text messages?',
+  'confirm.parts': 'This text is too long for one SMS: it goes as {n} messages, each charged. A pasted reply or article is most likely not meant for 10086.',
   'confirm.removedTitle': 'Send it without the characters nobody sees?',
   'confirm.unsure': 'The last try may already have gone out: check first whether 10086 has replied. If it has, sending again may do it twice and charge twice.',
   'confirm.again': 'The same text to the same number went last from this SIM, and it is not known whether it went out. Sent now, it is recorded as that one’s retry.',

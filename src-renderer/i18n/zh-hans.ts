@@ -75,6 +75,8 @@ export const zhHans = {
 
   'confirm.title': '确认发送 {id}？',
   'confirm.retryTitle': '确认重发 {id}？',
+  'confirm.partsTitle': '分成 {n} 条短信发送？',
+  'confirm.parts': '这段文字一条短信装不下，要分成 {n} 条发出，每条都计费。粘贴的回复或文章多半不是要发给 10086 的。',
   'confirm.removedTitle': '去掉看不见的字符后发送？',
   'confirm.unsure': '上一次可能已经发出了：先看 10086 有没有回复。已经回复的话，再发一次可能办理两次、扣费两次。',
   'confirm.again': '上一次从这张 SIM 卡发往同一号码的正是这条指令，不确定它是否已经发出。现在发送的话，记为那一条的重发。',

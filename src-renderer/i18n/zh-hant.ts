@@ -76,6 +76,8 @@ export const zhHant: Record<StringKey, string> = {
 
   'confirm.title': '確認傳送 {id}？',
   'confirm.retryTitle': '確認重發 {id}？',
+  'confirm.partsTitle': '分成 {n} 則簡訊傳送？',
+  'confirm.parts': '這段文字一則簡訊裝不下，要分成 {n} 則送出，每則都計費。貼上的回覆或文章多半不是要傳給 10086 的。',
   'confirm.removedTitle': '去掉看不見的字元後傳送？',
   'confirm.unsure': '上一次可能已經送出了：先看 10086 有沒有回覆。已經回覆的話，再發一次可能辦理兩次、扣費兩次。',
   'confirm.again': '上一次從這張 SIM 卡發往同一號碼的正是這則指令，不確定它是否已經送出。現在傳送的話，記為那一則的重發。',
