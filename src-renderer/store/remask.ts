@@ -1,5 +1,5 @@
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
-import { MASKER_VERSION, SECRET_MASK } from '../../src-shared/catalog/secrets';
+import { MASKER_VERSION } from '../../src-shared/catalog/secrets';
 import type { HallDb } from './db';
 import { logTextIndex } from './log-index';
 import type { CommandRow, MaskerRow, MessageRow, PartRow } from './rows';
@@ -17,13 +17,13 @@ type Masking = Pick<InstructionCatalog, 'maskSecrets'>;
 
 /**
  * A text as this masker keeps it, or null when it stays as stored. What the user sent (a message `out`, an instruction)
- * is masked whatever it holds: it was masked when stored, by the masker of then. A received text is masked only when it
- * holds a mask already: then it is a text the journal handed out masked (a pending part after a restart, a kept part of
- * a long message), which an older masker may have left a secret in; a received text with no mask is the message as it
- * came, which the thread shows (the new service password after MMHF exists nowhere else) and exports mask.
+ * is masked whatever it holds: it was masked when stored, by the masker of then. A received text stays as stored
+ * (review47 F0): a mask in it is no mark that the journal masked it (a reply shows an ID as `4401**********1234` of its
+ * own, and masking it again took the new service password, which exists nowhere else), and no row records who masked it.
+ * The thread shows a received message as it came; exports mask it.
  */
 function remasked(text: string, sent: boolean, catalog: Masking): string | null {
-  if (!sent && !text.includes(SECRET_MASK)) return null;
+  if (!sent) return null;
   const masked = catalog.maskSecrets(text);
   return masked === text ? null : masked;
 }
