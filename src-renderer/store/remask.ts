@@ -34,20 +34,19 @@ function remasked(text: string, sent: boolean, catalog: Masking): string | null 
  * `一2三4五6` before 4) stayed in IndexedDB for good, where only exports masked it. Walks `messages`, `parts` and
  * `commands` by key, STEP rows a transaction; each transaction writes the rows it changed and how far the pass has come,
  * so a page closed mid-way loses no row and leaves none half-written, and the next open goes on from there. Once every
- * table is done the row says so, and the pass does not run again until MASKER_VERSION changes. Received replies whose
- * text changed are queued for the figure reader (their rows are replaced, never added to), and the log's search text is
- * told of the new texts. Resolves with how many rows it changed.
+ * table is done the row says so, and the pass does not run again until MASKER_VERSION changes. The log's search text is
+ * told of the new texts; no received text changes, so the figure reader has nothing to read again. Resolves with how many rows it changed.
  */
 export async function remaskStoredTexts(db: HallDb, catalog: Masking): Promise<number> {
   let changed = 0;
   for (;;) {
-    const step = await db.transaction('rw', [db.messages, db.parts, db.commands, db.figureQueue, db.meta], async () => {
+    const step = await db.transaction('rw', [db.messages, db.parts, db.commands, db.meta], async () => {
       const kept = await db.meta.get(KEY);
       const at: MaskerRow = kept?.key === KEY && kept.version === MASKER_VERSION ? kept : { key: KEY, version: MASKER_VERSION, table: TABLES[0], after: null };
       if (at.table === 'done') return null;
       const rows = await page(db, at.table, at.after);
       const written = maskRows(at.table, rows, catalog);
-      if (written.length) await putRows(db, at.table, written);
+      if (written.length) await db.table<Row, string>(at.table).bulkPut(written);
       const last = rows.at(-1);
       const next = TABLES[TABLES.indexOf(at.table) + 1] ?? 'done';
       await db.meta.put(rows.length < STEP || !last ? { ...at, table: next, after: null } : { ...at, after: keyOf(at.table, last) });
@@ -77,12 +76,4 @@ function maskRows(table: Table, rows: readonly Row[], catalog: Masking): Row[] {
     const text = remasked(row.text, sent, catalog);
     return text === null ? [] : [{ ...row, text }];
   });
-}
-
-async function putRows(db: HallDb, table: Table, rows: Row[]): Promise<void> {
-  await db.table<Row, string>(table).bulkPut(rows);
-  if (table !== 'messages') return;
-  const messages = rows as MessageRow[];
-  const replies = messages.filter((m) => m.direction === 'in' && m.complete).map((m) => m.id);
-  if (replies.length) await db.figureQueue.add({ messageIds: replies });
 }
