@@ -10,6 +10,8 @@ const MASK_CONTINUED = /[0-9A-Za-z]/;
 const MASK_CONTINUED_DIGITS = /[0-9Xx]/;
 /** Between the groups of an ID number as forms print it. */
 const GROUP_SEPARATOR = /[ -]/;
+/** The shortest group of an ID number printed in groups (`440106 19491231 002X`): the last one. */
+const GROUP_MIN = 4;
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
  * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
@@ -157,7 +159,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 4;
+export const MASKER_VERSION = 6;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];
@@ -186,6 +188,15 @@ export class SecretDetector {
    * long message's part kept masked, its next part in clear: `重置为******08`).
    */
   mask(text: string): string {
+    // Idempotent (review47 F0b): masked again until nothing changes, so a text masked once is a text masking leaves
+    // (`2026-482193` → `2026-******` once, whose `2026` group a second masking took). It ends: each change turns at
+    // least one letter or digit into stars.
+    let out = this.maskOnce(text);
+    for (let again = out === text ? out : this.maskOnce(out); again !== out; again = this.maskOnce(out)) out = again;
+    return out;
+  }
+
+  private maskOnce(text: string): string {
     // A long message whose later part did not fit its length holds that part's mark inside: masked as its parts, so a
     // secret cut there (…重置为3571 | mark 08…) is found whole.
     if (text.includes(MARKED_PART_START)) return this.maskParts(partsAtMarks(text)).join('');
@@ -413,19 +424,27 @@ export function hideMaskedRest(text: string): string {
 function maskContinued(text: string, unit: RegExp): Array<[number, number]> {
   const isUnit = (i: number) => i >= 0 && i < text.length && unit.test(text[i]!);
   const isSeparator = (i: number) => i >= 0 && i < text.length && GROUP_SEPARATOR.test(text[i]!);
+  // A separator is crossed only to a group of an ID's length or more (`****** 19491231 002X`): a shorter run is a figure
+  // of its own, which masking a masked text again took (`验证码为 ****** 5分钟` → `******分钟`, review47 F0b).
+  const crosses = (at: number, step: 1 | -1) => {
+    if (!isSeparator(at)) return false;
+    let n = 0;
+    while (n < GROUP_MIN && isUnit(at + step * (n + 1))) n++;
+    return n === GROUP_MIN;
+  };
   const spans: Array<[number, number]> = [];
   for (const m of text.matchAll(/\*{6}/g)) {
     let from = m.index;
-    if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+    if (crosses(from - 1, -1)) from--;
     while (isUnit(from - 1)) {
       from--;
-      if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+      if (crosses(from - 1, -1)) from--;
     }
     let to = m.index + SECRET_MASK.length;
-    if (isSeparator(to) && isUnit(to + 1)) to++;
+    if (crosses(to, 1)) to++;
     while (isUnit(to)) {
       to++;
-      if (isSeparator(to) && isUnit(to + 1)) to++;
+      if (crosses(to, 1)) to++;
     }
     spans.push([from, to]);
   }
