@@ -271,6 +271,7 @@ export const en: Record<StringKey, string> = {
   'sendError.statusPermanent': 'The SMS centre reports it cannot be delivered (status {n}).',
   'sendError.timeout': 'The modem did not answer in time; the message may have gone out. Retry only if no reply comes.',
   'sendError.timeoutNoPrompt': 'The modem did not ask for the message body in time; the message was not sent.',
+  'sendError.closedNoPrompt': 'The modem went away before it asked for the message body; the message was not sent.',
   'sendError.closed': 'The modem went away while sending; the message may have gone out. Retry only if no reply comes.',
   'sendError.interrupted': 'The app stopped while sending, so it is not known whether the message went out. Retry only if no reply comes.',
   'sendError.interruptedQueue': 'The app stopped while this instruction was still queued; it was not sent. Retry it if you still need it.',

@@ -270,6 +270,7 @@ export const zhHans = {
   'sendError.statusPermanent': '短信中心报告无法送达（状态 {n}）。',
   'sendError.timeout': '调制解调器没有按时回应，短信可能已经发出。确认没有收到回复后再重试。',
   'sendError.timeoutNoPrompt': '调制解调器没有按时要求输入短信内容，短信没有发出。',
+  'sendError.closedNoPrompt': '调制解调器在要求输入短信内容之前断开了，短信没有发出。',
   'sendError.closed': '发送途中设备断开了，短信可能已经发出。确认没有收到回复后再重试。',
   'sendError.interrupted': '发送时应用意外退出，无法确定短信是否已经发出。确认没有收到回复后再重试。',
   'sendError.interruptedQueue': '应用意外退出时这条指令还在排队，没有发出。需要的话请重试。',

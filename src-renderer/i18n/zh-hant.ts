@@ -271,6 +271,7 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.statusPermanent': '簡訊中心回報無法送達（狀態 {n}）。',
   'sendError.timeout': '數據機沒有按時回應，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.timeoutNoPrompt': '數據機沒有按時要求輸入簡訊內容，簡訊沒有送出。',
+  'sendError.closedNoPrompt': '數據機在要求輸入簡訊內容之前中斷了，簡訊沒有送出。',
   'sendError.closed': '傳送途中裝置中斷了，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.interrupted': '傳送時應用意外結束，無法確定簡訊是否已經送出。確認沒有收到回覆後再重試。',
   'sendError.interruptedQueue': '應用意外結束時這條指令還在排隊，沒有送出。需要的話請重試。',
