@@ -54,6 +54,10 @@ export function explainSendFailure(code: string, state?: string): SendFailure {
       }
       return { zh: '调制解调器没有按时回应，短信可能已经发出。', en: 'The modem did not answer in time; the message may have gone out.', action: MAYBE_SENT };
     case 'at.closed':
+      // Journaled `failed` when the link closed before the modem asked for the body: nothing went (mend61).
+      if (state === 'failed') {
+        return { zh: '调制解调器在要求输入短信内容之前断开了，短信没有发出。', en: 'The modem went away before it asked for the message body; the message was not sent.', action: A.RETRY_THEN_REPLUG };
+      }
       return { zh: '发送途中调制解调器断开了，短信可能已经发出。', en: 'The modem went away while sending; the message may have gone out.', action: MAYBE_SENT };
     case 'at.unanswered':
       return {

@@ -25,7 +25,7 @@ export function describeSendError(code: string, i18n: I18n, state?: string): Des
     return { code, text: i18n.t(n >= 0x60 ? 'sendError.statusTemporary' : 'sendError.statusPermanent', { n }) };
   }
   if (code === 'at.timeout') return { code, text: i18n.t(state === 'failed' ? 'sendError.timeoutNoPrompt' : 'sendError.timeout') };
-  if (code === 'at.closed') return { code, text: i18n.t('sendError.closed') };
+  if (code === 'at.closed') return { code, text: i18n.t(state === 'failed' ? 'sendError.closedNoPrompt' : 'sendError.closed') };
   if (code === INTERRUPTED_SEND_ERROR) return { code, text: i18n.t('sendError.interrupted') };
   if (code === INTERRUPTED_QUEUE_ERROR) return { code, text: i18n.t('sendError.interruptedQueue') };
   const note = sendNote(code);

@@ -7,6 +7,7 @@ import { activeCatalog } from '../catalog/active-catalog';
 import { isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { MAYBE_SENT_REFUSED } from '../../src-shared/send-failure';
+import { splitText } from '../../src-shared/pdu/split';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useCore } from './CoreProvider';
 import { senderLabel } from './modems';
@@ -127,7 +128,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       const instruction = 'instruction' in outgoing ? outgoing.instruction : outgoing.carries;
       // Characters taken out (outgoingText) are said before anything goes, and so is a retry of one that may have gone
       // out, whatever it is (review43: an unsure KTCL, which asks nothing when first sent, went again in one click): the core asks too.
-      if (instruction?.risk.confirm || removedFrom(outgoing).length || ('retry' in outgoing && outgoing.unsure)) {
+      // So is free text that goes as more than one SMS (review47 F-A: a pasted 520-character reply, no suggestion to take,
+      // went on Enter as 7 paid parts unasked).
+      if (instruction?.risk.confirm || removedFrom(outgoing).length || ('retry' in outgoing && outgoing.unsure) || partsOf(outgoing) > 1) {
         return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: { path: modem.path, simId: modem.simId }, resolve }));
       }
       return transmit(outgoing, false).finally(() => hold(false));
@@ -142,6 +145,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     void sent.then(pending.resolve).finally(() => hold(false));
   };
 
+  const parts = pending ? partsOf(pending.outgoing) : 1;
   const unsure = pending !== null && (pending.again !== undefined || ('retry' in pending.outgoing && pending.outgoing.unsure));
   const dialog = pending && (
     <ConfirmDialog
@@ -152,7 +156,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
           ? t('retry' in pending.outgoing ? 'confirm.retryTitle' : 'confirm.title', { id: pending.instruction.id })
           : 'retry' in pending.outgoing && pending.outgoing.unsure
             ? t('confirm.retryTitle', { id: pending.instruction?.id ?? pending.outgoing.shown })
-            : t('confirm.removedTitle')
+            : parts > 1
+              ? t('confirm.partsTitle', { n: parts })
+              : t('confirm.removedTitle')
       }
       confirmLabel={t('confirm.send')}
       cancelLabel={t('confirm.cancel')}
@@ -164,6 +170,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       {pending.again && <p className="confirm-again">{t('confirm.again')}</p>}
       {!pending.again && pending.instruction?.risk.confirm && pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction?.to ?? '10086' })}</p>
+      {parts > 1 && <p className="risk confirm-parts">{t('confirm.parts', { n: parts })}</p>}
       <RemovedNote removed={removedFrom(pending.outgoing)} />
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
       {modem && (modem.path !== pending.openedWith.path || modem.simId !== pending.openedWith.simId) && (
@@ -174,6 +181,11 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     </ConfirmDialog>
   );
   return { send, busy, dialog };
+}
+
+/** The SMS parts typed free text goes out as (split as the core encodes it); an instruction or a retry counts 1. */
+function partsOf(outgoing: Outgoing): number {
+  return 'text' in outgoing ? splitText(outgoing.text).parts.length : 1;
 }
 
 function removedFrom(outgoing: Outgoing): RemovedCharacter[] {

@@ -76,6 +76,8 @@ export const en: Record<StringKey, string> = {
 
   'confirm.title': 'Send {id}?',
   'confirm.retryTitle': 'Send {id} again?',
+  'confirm.partsTitle': 'Send it as {n} text messages?',
+  'confirm.parts': 'This text is too long for one SMS: it goes as {n} messages, each charged. A pasted reply or article is most likely not meant for 10086.',
   'confirm.removedTitle': 'Send it without the characters nobody sees?',
   'confirm.unsure': 'The last try may already have gone out: check first whether 10086 has replied. If it has, sending again may do it twice and charge twice.',
   'confirm.again': 'The same text to the same number went last from this SIM, and it is not known whether it went out. Sent now, it is recorded as that one’s retry.',
@@ -269,6 +271,7 @@ export const en: Record<StringKey, string> = {
   'sendError.statusPermanent': 'The SMS centre reports it cannot be delivered (status {n}).',
   'sendError.timeout': 'The modem did not answer in time; the message may have gone out. Retry only if no reply comes.',
   'sendError.timeoutNoPrompt': 'The modem did not ask for the message body in time; the message was not sent.',
+  'sendError.closedNoPrompt': 'The modem went away before it asked for the message body; the message was not sent.',
   'sendError.closed': 'The modem went away while sending; the message may have gone out. Retry only if no reply comes.',
   'sendError.interrupted': 'The app stopped while sending, so it is not known whether the message went out. Retry only if no reply comes.',
   'sendError.interruptedQueue': 'The app stopped while this instruction was still queued; it was not sent. Retry it if you still need it.',

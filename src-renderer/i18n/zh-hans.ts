@@ -75,6 +75,8 @@ export const zhHans = {
 
   'confirm.title': '确认发送 {id}？',
   'confirm.retryTitle': '确认重发 {id}？',
+  'confirm.partsTitle': '分成 {n} 条短信发送？',
+  'confirm.parts': '这段文字一条短信装不下，要分成 {n} 条发出，每条都计费。粘贴的回复或文章多半不是要发给 10086 的。',
   'confirm.removedTitle': '去掉看不见的字符后发送？',
   'confirm.unsure': '上一次可能已经发出了：先看 10086 有没有回复。已经回复的话，再发一次可能办理两次、扣费两次。',
   'confirm.again': '上一次从这张 SIM 卡发往同一号码的正是这条指令，不确定它是否已经发出。现在发送的话，记为那一条的重发。',
@@ -268,6 +270,7 @@ export const zhHans = {
   'sendError.statusPermanent': '短信中心报告无法送达（状态 {n}）。',
   'sendError.timeout': '调制解调器没有按时回应，短信可能已经发出。确认没有收到回复后再重试。',
   'sendError.timeoutNoPrompt': '调制解调器没有按时要求输入短信内容，短信没有发出。',
+  'sendError.closedNoPrompt': '调制解调器在要求输入短信内容之前断开了，短信没有发出。',
   'sendError.closed': '发送途中设备断开了，短信可能已经发出。确认没有收到回复后再重试。',
   'sendError.interrupted': '发送时应用意外退出，无法确定短信是否已经发出。确认没有收到回复后再重试。',
   'sendError.interruptedQueue': '应用意外退出时这条指令还在排队，没有发出。需要的话请重试。',

@@ -76,6 +76,8 @@ export const zhHant: Record<StringKey, string> = {
 
   'confirm.title': '確認傳送 {id}？',
   'confirm.retryTitle': '確認重發 {id}？',
+  'confirm.partsTitle': '分成 {n} 則簡訊傳送？',
+  'confirm.parts': '這段文字一則簡訊裝不下，要分成 {n} 則送出，每則都計費。貼上的回覆或文章多半不是要傳給 10086 的。',
   'confirm.removedTitle': '去掉看不見的字元後傳送？',
   'confirm.unsure': '上一次可能已經送出了：先看 10086 有沒有回覆。已經回覆的話，再發一次可能辦理兩次、扣費兩次。',
   'confirm.again': '上一次從這張 SIM 卡發往同一號碼的正是這則指令，不確定它是否已經送出。現在傳送的話，記為那一則的重發。',
@@ -269,6 +271,7 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.statusPermanent': '簡訊中心回報無法送達（狀態 {n}）。',
   'sendError.timeout': '數據機沒有按時回應，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.timeoutNoPrompt': '數據機沒有按時要求輸入簡訊內容，簡訊沒有送出。',
+  'sendError.closedNoPrompt': '數據機在要求輸入簡訊內容之前中斷了，簡訊沒有送出。',
   'sendError.closed': '傳送途中裝置中斷了，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.interrupted': '傳送時應用意外結束，無法確定簡訊是否已經送出。確認沒有收到回覆後再重試。',
   'sendError.interruptedQueue': '應用意外結束時這條指令還在排隊，沒有送出。需要的話請重試。',

@@ -1,5 +1,5 @@
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
-import { MASKER_VERSION, SECRET_MASK } from '../../src-shared/catalog/secrets';
+import { MASKER_VERSION } from '../../src-shared/catalog/secrets';
 import { rekeptUnreadableText } from '../../src-shared/pdu';
 import type { HallDb } from './db';
 import { logTextIndex } from './log-index';
@@ -18,19 +18,20 @@ type Masking = Pick<InstructionCatalog, 'maskSecrets'>;
 
 /**
  * A text as this masker keeps it, or null when it stays as stored. What the user sent (a message `out`, an instruction)
- * is masked whatever it holds: it was masked when stored, by the masker of then. A received text is masked only when it
- * holds a mask already: then it is a text the journal handed out masked (a pending part after a restart, a kept part of
- * a long message), which an older masker may have left a secret in; a received text with no mask is the message as it
- * came, which the thread shows (the new service password after MMHF exists nowhere else) and exports mask. A received
- * part an older version kept unreadable as `[PDU code] <hex>` (before MASKER_VERSION 5: a reset password spelled
- * `003900370035…` in it) is kept as the journal keeps that PDU now (rekeptUnreadableText): its text read leniently and
- * masked, or its hex with the UCS-2 digits of a reading that holds a secret hidden.
+ * is masked whatever it holds: it was masked when stored, by the masker of then. A received text stays as stored
+ * (review47 F0): a mask in it is no mark that the journal masked it (a reply shows an ID as `4401**********1234` of its
+ * own, and masking it again took the new service password, which exists nowhere else), and no row records who masked it.
+ * The thread shows a received message as it came; exports mask it. The one received text changed is a part an older
+ * version kept unreadable as `[PDU code] <hex>` (before MASKER_VERSION 5: a reset password spelled `003900370035…` in it),
+ * told by that form, not by a mask: it is kept as the journal keeps that PDU now (rekeptUnreadableText), its text read
+ * leniently and masked, or its hex with the UCS-2 digits of a reading that holds a secret hidden.
  */
 function remasked(text: string, sent: boolean, catalog: Masking): string | null {
-  // An unreadable part kept as its bytes (`[PDU code] <hex>`), as the journal keeps it now; never masked over its hex.
-  const kept = sent ? null : rekeptUnreadableText(text, (t) => catalog.maskSecrets(t));
-  if (kept !== null) return kept === text ? null : kept;
-  if (!sent && !text.includes(SECRET_MASK)) return null;
+  if (!sent) {
+    // An unreadable part kept as its bytes (`[PDU code] <hex>`), as the journal keeps it now; never masked over its hex.
+    const kept = rekeptUnreadableText(text, (t) => catalog.maskSecrets(t));
+    return kept === null || kept === text ? null : kept;
+  }
   const masked = catalog.maskSecrets(text);
   return masked === text ? null : masked;
 }
@@ -42,8 +43,8 @@ function remasked(text: string, sent: boolean, catalog: Masking): string | null 
  * `commands` by key, STEP rows a transaction; each transaction writes the rows it changed and how far the pass has come,
  * so a page closed mid-way loses no row and leaves none half-written, and the next open goes on from there. Once every
  * table is done the row says so, and the pass does not run again until MASKER_VERSION changes. Received replies whose
- * text changed are queued for the figure reader (their rows are replaced, never added to), and the log's search text is
- * told of the new texts. Resolves with how many rows it changed.
+ * text changed (a part kept unreadable, now read) are queued for the figure reader (their rows are replaced, never added
+ * to), and the log's search text is told of the new texts. Resolves with how many rows it changed.
  */
 export async function remaskStoredTexts(db: HallDb, catalog: Masking): Promise<number> {
   let changed = 0;

@@ -102,16 +102,20 @@ function typedForm(text: string): string {
   return text.normalize('NFKC').replace(FORMAT, '').trim();
 }
 
-/** Punctuation after an instruction (`TJ。`, `TJ#`, `QXGPRS!`), ASCII or Chinese, and quotes around one. */
-const TRAILING_PUNCTUATION = /[#.。!?,，;；、~～…]+$/u;
-const QUOTES = /^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/gu;
+/**
+ * Punctuation after an instruction (`TJ。`, `TJ#`, `QXGPRS!`, `TJ：`, `TJ)`), ASCII or Chinese (NFKC made `：` and `）`
+ * ASCII already), a `#` or colon before one (`#TJ`), and quotes or brackets around one (`"TJ"`, `(TJ)`, `【TJ】`; review47 F3).
+ */
+const TRAILING_PUNCTUATION = /[#.。!?,，;；、~～…:)\]】》>*-]+$/u;
+const LEADING_PUNCTUATION = /^[#:]+/u;
+const QUOTES = /^["'“”‘’「」『』(\[【《<]+|["'“”‘’「」『』)\]】》>]+$/gu;
 
 /** What typed text may be meant as, when asking whether it is a risky instruction: punctuation and quotes off, then spaces too. */
 function riskReadings(text: string): string[] {
   let t = typedForm(text);
   for (let before = ''; before !== t; ) {
     before = t;
-    t = t.replace(QUOTES, '').replace(TRAILING_PUNCTUATION, '').trim();
+    t = t.replace(QUOTES, '').replace(TRAILING_PUNCTUATION, '').replace(LEADING_PUNCTUATION, '').trim();
   }
   return [t, t.replace(/\s+/g, '')];
 }

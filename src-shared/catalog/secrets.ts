@@ -10,6 +10,8 @@ const MASK_CONTINUED = /[0-9A-Za-z]/;
 const MASK_CONTINUED_DIGITS = /[0-9Xx]/;
 /** Between the groups of an ID number as forms print it. */
 const GROUP_SEPARATOR = /[ -]/;
+/** The shortest group of an ID number printed in groups (`440106 19491231 002X`): the last one. */
+const GROUP_MIN = 4;
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
  * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
@@ -50,7 +52,7 @@ const SPACED_DIGITS = String.raw`\d(?:[ -]\d){3,}`;
  * What may not follow a run of digits after a secret word for it to be a secret (review44 F7): more digits or letters,
  * a year or a date (`二〇二六年`), an amount (`一二三元`, `12.50元`: a decimal point and a digit).
  */
-const NOT_CHINESE_SECRET_AFTER = String.raw`(?![0-9A-Za-z]|${CHINESE_DIGIT}|[年月日号元]|[.．]\d)`;
+const NOT_CHINESE_SECRET_AFTER = String.raw`(?![0-9A-Za-z]|${CHINESE_DIGIT}|\s*[年月日号元次]|[.．]\d)`;
 const CHINESE_10086 = String.raw`[一幺][零〇]{2}八六(?!${ANY_DIGIT})`;
 /**
  * Six Chinese digits on their own, anywhere: SIX_DIGITS in Chinese (`原来是一二三四五六`, `壹贰叁肆伍陆`), not a date's year or
@@ -102,6 +104,11 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
  * and passwords of other lengths than 6 too. Only separators, 是 or 为 (in English `is`) may stand
  * between, and one opening bracket or quote: SMS templates write `验证码为【%s】` and `验证码“%s”`.
  */
+/**
+ * A date or a time where a cued value would start (review47 F1: `已` as a cue reached `密码已修改，2026-12-07 10:30`, masked
+ * to `******:30`): `2026-12-07`, `2026 12 07`, `12-07`, `12 07 10:30`, `10:30`. Never a secret's value.
+ */
+const DATE_OR_TIME = String.raw`(?:19|20)\d\d[-/. ](?:0?[1-9]|1[0-2])(?:[-/. ](?:0?[1-9]|[12]\d|3[01]))?(?!\d)|(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d -])|(?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01]) \d{1,2}[:：]\d{2}|\d{1,2}[:：]\d{2}(?!\d)`;
 /** Words that name a password or a one-time code: a SIM's PIN码 and PUK码, an English `verification code`. */
 const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|(?:pin|puk)(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
 // The value in Chinese digits too (`服务密码是一二三四五六`), as after an instruction's code (review43: only there before).
@@ -110,7 +117,7 @@ const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校�
 // Digits one space apart (`1 2 3 4 5 6`), mixed (`一2三4五6`) and financial (`壹贰叁肆伍陆`) too, and after 已 (`服务密码已重置为…`,
 // 10086's wording) (mend56); a run is taken whole or not at all (the lookahead and back reference: no shorter run of
 // `二〇二六年` is a secret), and never an amount (`12.50元`).
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，成已]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(\d{2,}(?:[ -]\d{2,})+(?![0-9A-Za-z])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d)|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，成已]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(?!${DATE_OR_TIME})(\d{2,}(?:[ -]\d{2,})+(?![0-9A-Za-z]|[:：]\d|\s*[年月日号元次])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d)|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
@@ -157,7 +164,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 5;
+export const MASKER_VERSION = 6;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];
@@ -186,6 +193,15 @@ export class SecretDetector {
    * long message's part kept masked, its next part in clear: `重置为******08`).
    */
   mask(text: string): string {
+    // Idempotent (review47 F0b): masked again until nothing changes, so a text masked once is a text masking leaves
+    // (`2026-482193` → `2026-******` once, whose `2026` group a second masking took). It ends: each change turns at
+    // least one letter or digit into stars.
+    let out = this.maskOnce(text);
+    for (let again = out === text ? out : this.maskOnce(out); again !== out; again = this.maskOnce(out)) out = again;
+    return out;
+  }
+
+  private maskOnce(text: string): string {
     // A long message whose later part did not fit its length holds that part's mark inside: masked as its parts, so a
     // secret cut there (…重置为3571 | mark 08…) is found whole.
     if (text.includes(MARKED_PART_START)) return this.maskParts(partsAtMarks(text)).join('');
@@ -413,19 +429,28 @@ export function hideMaskedRest(text: string): string {
 function maskContinued(text: string, unit: RegExp): Array<[number, number]> {
   const isUnit = (i: number) => i >= 0 && i < text.length && unit.test(text[i]!);
   const isSeparator = (i: number) => i >= 0 && i < text.length && GROUP_SEPARATOR.test(text[i]!);
+  // A separator is crossed only to a group of an ID's length or more (`****** 19491231 002X`): a shorter run is a figure
+  // of its own, which masking a masked text again took (`验证码为 ****** 5分钟` → `******分钟`, review47 F0b).
+  // Nor to a year or a count (`****** 2026年12月7日`).
+  const crosses = (at: number, step: 1 | -1) => {
+    if (!isSeparator(at)) return false;
+    let n = 0;
+    while (isUnit(at + step * (n + 1))) n++;
+    return n >= GROUP_MIN && !(step === 1 && /^\s*[年月日号元次]/.test(text.slice(at + n + 1, at + n + 3)));
+  };
   const spans: Array<[number, number]> = [];
   for (const m of text.matchAll(/\*{6}/g)) {
     let from = m.index;
-    if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+    if (crosses(from - 1, -1)) from--;
     while (isUnit(from - 1)) {
       from--;
-      if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+      if (crosses(from - 1, -1)) from--;
     }
     let to = m.index + SECRET_MASK.length;
-    if (isSeparator(to) && isUnit(to + 1)) to++;
+    if (crosses(to, 1)) to++;
     while (isUnit(to)) {
       to++;
-      if (isSeparator(to) && isUnit(to + 1)) to++;
+      if (crosses(to, 1)) to++;
     }
     spans.push([from, to]);
   }

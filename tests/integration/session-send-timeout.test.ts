@@ -11,6 +11,16 @@ import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
+
+/** The CLI's words, the extension popup's and the bubble's (zh and en) agree: not sent, no advice to wait. */
+function expectSaidNotSent(last: { error?: string | null; state: string }): void {
+  const cli = explainSendFailure(last.error!, last.state);
+  const popup = sendFailure(last.error!, last.state);
+  const bubble = [describeSendError(last.error!, makeI18n('zh-Hans'), last.state).text, describeSendError(last.error!, makeI18n('en'), last.state).text];
+  const words = [cli.zh, cli.en, popup.zh, popup.en, ...bubble];
+  expect(words.filter((t) => /可能已经发出|may have gone/.test(t))).toEqual([]);
+  expect(words.filter((t) => !/短信没有发出|the message was not sent/.test(t))).toEqual([]);
+}
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c().catch(() => undefined);
   cleanup = [];
@@ -52,13 +62,23 @@ describe('an AT+CMGS whose "> " prompt never comes (real pty, native serialport 
     expect({ state: last.state, error: last.error }).toEqual({ state: 'failed', error: 'at.timeout' });
     expect(mayHaveGoneOut(last)).toBe(false);
     expect(emulator.sent).toHaveLength(0);
-    // The CLI's words, the extension popup's and the bubble's (zh and en) agree: not sent, no advice to wait.
-    const cli = explainSendFailure(last.error!, last.state);
-    const popup = sendFailure(last.error!, last.state);
-    const bubble = [describeSendError(last.error!, makeI18n('zh-Hans'), last.state).text, describeSendError(last.error!, makeI18n('en'), last.state).text];
-    const words = [cli.zh, cli.en, popup.zh, popup.en, ...bubble];
-    expect(words.filter((t) => /可能已经发出|may have gone/.test(t))).toEqual([]);
-    expect(words.filter((t) => !/短信没有发出|the message was not sent/.test(t))).toEqual([]);
+    expectSaidNotSent(last);
     await session.drain();
+  });
+});
+
+describe('an AT+CMGS whose link closes before its "> " prompt (real pty, native serialport binding)', () => {
+  it('is failed (the body was never written), and every place that shows it says it was not sent (mend61)', async () => {
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup, { sendTimeoutMs: 5_000 });
+    const session = await r.open();
+    // The device goes away as AT+CMGS=<len> reaches it: no prompt, so the engine never writes the PDU.
+    emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGS' });
+    const id = await session.send('10086', 'KTCL', 'KTCL');
+    const last = await until(() => r.outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), 'the send ended');
+    expect({ state: last.state, error: last.error }).toEqual({ state: 'failed', error: 'at.closed' });
+    expect(mayHaveGoneOut(last)).toBe(false);
+    expect(emulator.sent).toHaveLength(0);
+    expectSaidNotSent(last);
   });
 });

@@ -164,20 +164,20 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(secondParts).toHaveLength(3);
   });
 
-  it('marks an instruction cut off by an unplug as failed-retryable, reconnects, and goes on', async () => {
+  it('marks an instruction cut off by an unplug before the prompt as failed (nothing written), reconnects, and goes on', async () => {
     kit = await sessionKit();
     await kit.session.open();
     const emu = kit.binding.emulator;
     emu.fault({ kind: 'unplug', onCommand: 'AT+CMGS' });
     const id = await kit.session.send('10086', 'YE', 'YE');
-    await kit.waitFor(() => states(kit!, id).includes('failed-retryable'), 'the cut-off send');
+    await kit.waitFor(() => states(kit!, id).includes('failed'), 'the cut-off send');
     await kit.waitFor(() => kit!.session.snapshot().state === 'reconnecting', 'reconnecting');
     emu.replug();
     await kit.waitFor(() => kit!.session.snapshot().state === 'ready', 'ready again');
     expect(kit.seen.notice.map((n) => n.en).join('\n')).toMatch(/disconnected[\s\S]*connected again/);
     const again = await kit.session.send('10086', 'YE', 'YE');
     await kit.waitFor(() => states(kit!, again).includes('sent'), 'the next send');
-    expect(states(kit, id)).toEqual(['queued', 'sending', 'failed-retryable']);
+    expect(states(kit, id)).toEqual(['queued', 'sending', 'failed']);
   });
 
   it('reports a refused send with the modem error code (SMS centre unknown, +CMS 330) and the no-SMSC trap', async () => {

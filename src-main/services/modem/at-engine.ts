@@ -379,13 +379,13 @@ export class AtEngine {
     if (this.twoLineHeader) this.emit(this.twoLineHeader);
     this.twoLineHeader = null;
     const job = this.current;
-    if (job) this.finish(job, closedError(job.shown, cause));
+    if (job) this.finish(job, closedError(job.shown, cause, job.body === null ? undefined : job.bodySent));
     if (this.resync) {
       if (this.resync.quiet !== null) clearTimeout(this.resync.quiet);
       if (this.resync.probe !== null) clearTimeout(this.resync.probe);
       this.resync = null;
     }
-    for (const queued of this.queue.splice(0)) queued.reject(closedError(queued.shown, cause));
+    for (const queued of this.queue.splice(0)) queued.reject(closedError(queued.shown, cause, queued.body === null ? undefined : false));
   }
 }
 

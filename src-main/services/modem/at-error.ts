@@ -144,11 +144,12 @@ export function unansweredError(command: string, waitedMs: number): AtError {
   );
 }
 
-export function closedError(command: string, cause?: unknown): AtError {
+/** `bodySent`: for a command with a body, whether it was written (false: the link closed before the `> ` prompt). */
+export function closedError(command: string, cause?: unknown, bodySent?: boolean): AtError {
   return new AtError(
     'at.closed',
     { zh: `与调制解调器的连接已断开，${command} 未完成。`, en: `The link to the modem closed before ${command} finished.` },
-    { command },
+    { command, ...(bodySent === undefined ? {} : { bodySent }) },
     {
       zh: '请检查调制解调器是否插好（USB 线、接口），然后重新连接。',
       en: 'Check the modem is plugged in (cable, port), then reconnect.',

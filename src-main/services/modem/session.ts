@@ -863,10 +863,9 @@ export class ModemSession extends Emitter<SessionEvents> {
       const cms = e instanceof AtError ? e.details?.cms : undefined;
       // A network timeout (+CMS ERROR: 332) comes after the message was handed over: it may have reached 10086 too.
       // Any code answered before the `> ` prompt means the body never went (mend53), and so does a timeout waiting for
-      // that prompt (mend55); silence after the body may hide a message that went.
+      // that prompt (mend55), and a link closed before it (mend61); silence after the body may hide a message that went.
       const afterBody = e instanceof AtError && e.details?.bodySent === true;
-      const unsure =
-        partsTaken > 0 || (e instanceof AtError && e.code === 'at.closed') || (afterBody && (err.code === 'at.timeout' || (cms !== undefined && cmsMayHaveSent(cms))));
+      const unsure = partsTaken > 0 || (afterBody && (err.code === 'at.timeout' || err.code === 'at.closed' || (cms !== undefined && cmsMayHaveSent(cms))));
       const code = cms !== undefined ? `cms.${cms}` : err.code;
       // No network service although the modem said registered (lost since): nothing went out, so it waits for the
       // registration asked again now and goes once more; a second refusal fails it.

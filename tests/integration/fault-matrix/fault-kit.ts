@@ -39,8 +39,8 @@ export function expectUserError(e: unknown, code: string): void {
 }
 
 /** What the message thread shows for a failed instruction's journaled error code, in both languages. */
-export function sendFailureText(code: string): Bilingual {
-  return { zh: describeSendError(code, makeI18n('zh-Hans')).text, en: describeSendError(code, makeI18n('en')).text };
+export function sendFailureText(code: string, state?: string): Bilingual {
+  return { zh: describeSendError(code, makeI18n('zh-Hans'), state).text, en: describeSendError(code, makeI18n('en'), state).text };
 }
 
 /** The states an instruction went through; `queued` said again (waiting for the network, a note) is one state. */

@@ -22,9 +22,9 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
   {
     id: 'unplug-during-cmgs',
     fault: 'the cable is pulled while AT+CMGS waits for its prompt',
-    outcome: '"may have gone out" (failed-retryable, at.closed); reconnects after the replug; never re-sent on its own',
+    outcome: '"not sent" (failed, at.closed: the body was never written, mend61); reconnects after the replug; never re-sent on its own',
     code: 'at.closed',
-    states: ['queued', 'sending', 'failed-retryable'],
+    states: ['queued', 'sending', 'failed'],
   },
   {
     id: 'unplug-after-cmgs-body',

@@ -45,9 +45,11 @@ describe('fault matrix: sending', () => {
     const k = await readyKit();
     const emu = k.binding.emulator;
     emu.fault({ kind: 'unplug', onCommand: 'AT+CMGS' });
-    const id = await sendYe(k, 'failed-retryable');
-    expect(k.seen.outgoing.at(-1)).toMatchObject({ id, state: 'failed-retryable', error: row.code });
-    expectReadable(sendFailureText(row.code!), 'send failure');
+    const id = await sendYe(k, 'failed');
+    expect(k.seen.outgoing.at(-1)).toMatchObject({ id, state: 'failed', error: row.code });
+    expectReadable(sendFailureText(row.code!, 'failed'), 'send failure');
+    // The same words everywhere the state is told (sendFailureText): not sent, never "may have gone out" (mend61).
+    expect(sendFailureText(row.code!, 'failed').en).toMatch(/was not sent/);
     await k.waitFor(() => k.session.snapshot().state === 'reconnecting', 'reconnecting');
     const status = k.session.snapshot();
     expect(status.error?.code).toBe('modem.unplugged');
@@ -59,7 +61,7 @@ describe('fault matrix: sending', () => {
     // The body never reached the network, and coming back does not send it behind the user's back.
     expect(timesSent(emu, 'YE')).toBe(0);
     expect(statesOf(k, id)).toEqual(row.states);
-    expect(k.journal.outgoing(id)).toMatchObject({ state: 'failed-retryable' });
+    expect(k.journal.outgoing(id)).toMatchObject({ state: 'failed' });
   });
 
   faultCase('unplug-after-cmgs-body', async (row) => {

@@ -26,13 +26,23 @@ describe('the instruction free text asks the question of', () => {
     ['qx gprs', 'QXGPRS'],
     ['MMXG 123456 654321。', 'MMXG'],
     ['MMXG#123456#654321。', 'MMXG'],
+    // review47 F3: colons, brackets and a leading #.
+    ['TJ:', 'TJ'],
+    ['TJ：', 'TJ'],
+    ['TJ)', 'TJ'],
+    ['(TJ)', 'TJ'],
+    ['（TJ）', 'TJ'],
+    ['【TJ】', 'TJ'],
+    ['#TJ', 'TJ'],
+    ['TJ-', 'TJ'],
+    ['TJ*', 'TJ'],
   ])('is the risky instruction written with punctuation or a space: %s is %s', (text, id) => {
     const asked = catalog.askedAs(text);
     expect(asked?.id).toBe(id);
     expect(asked?.risk.confirm).toBe(true);
   });
 
-  it.each(['YE。', 'YE#', '"YE"', 'Y E', 'KTGPRS.', 'CXLL！', 'ТJ。', '我要TJ。'])('is none for %s: a harmless code so written, or no code, stays as it was', (text) => {
+  it.each(['YE。', 'YE#', '"YE"', 'YE：', '【YE】', '#YE', 'Y E', 'KTGPRS.', 'CXLL！', 'ТJ。', '我要TJ。'])('is none for %s: a harmless code so written, or no code, stays as it was', (text) => {
     expect(catalog.recognize(text)).toBeNull();
     expect(catalog.askedAs(text)).toBeUndefined();
   });
