@@ -597,7 +597,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    * same number from the same SIM within MAYBE_SENT_HOLD_MS that may have gone out (`failed-retryable`, not one left
    * queued at a restart) and was not sent again refuses it unless `resend` (the user's yes to sending it again):
    * `send.maybe-sent`. With that yes it goes as that one's retry (its id is returned, journaled as `retryOf`, as a
-   * Retry is); one already sent again (journaled, or on its way now) refuses it: `send.already-retried`.
+   * Retry is); one already sent again (journaled, or on its way now) refuses it: `send.already-retried`, unless that
+   * retry surely did not go (`failed`).
    */
   private againOf(to: string, redacted: string, simId: string, resend: boolean): string | undefined {
     const now = Date.now();
@@ -609,8 +610,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       if (unsure && !this.journal.retryOf(last.id)) throw maybeSentBefore(last.id, to, redacted);
       return undefined;
     }
-    // The yes came for one sent again meanwhile (its retry is now the last, or is on its way from another window).
-    if ((unsure && (this.retrying.has(last.id) || this.journal.retryOf(last.id))) || (!unsure && last.retryOf !== undefined)) throw alreadyRetried();
+    // The yes came for one sent again meanwhile (its retry is now the last, or is on its way from another window). A
+    // retry that surely did not go (`failed`: refused before its prompt) sent nothing again: the yes goes (review48 F1:
+    // the CLI's --yes, a yes to every send, was refused as already retried for the rest of the 10 minutes).
+    const retriedBefore = !unsure && last.retryOf !== undefined && last.state !== 'failed';
+    if ((unsure && (this.retrying.has(last.id) || this.journal.retryOf(last.id))) || retriedBefore) throw alreadyRetried();
     return unsure ? last.id : undefined;
   }
 

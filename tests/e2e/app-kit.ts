@@ -25,8 +25,10 @@ const BIN = join(ROOT, 'bin/hall10086.mjs');
 export async function buildApp(): Promise<void> {
   const cache = join(ROOT, 'node_modules', '.cache', 'hall10086-ui-build');
   await mkdir(cache, { recursive: true });
-  // The inputs out/ was last built from, written once the build succeeded.
-  const stamp = join(cache, 'built-from');
+  // The inputs out/ was last built from, written into out/ once the build succeeded: any other build (`npm run build` by
+  // hand, of other inputs) empties out/main and takes the stamp with it, and so does removing out/ (review48 F2: a stamp
+  // kept beside out/ let a test run serve what a hand build had left there).
+  const stamp = join(ROOT, 'out', 'main', '.built-from');
   const inputs = await uiBuildInputs();
   const built = async () => (await readFile(stamp, 'utf8').catch(() => null)) === inputs;
   for (;;) {

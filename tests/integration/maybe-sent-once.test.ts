@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
 import { HallCore } from '../../src-main/core';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { encodeSubmit } from '../../src-shared/pdu';
 import { hall, STACK_TRACE } from './cli-helpers';
 import { until } from './pty-rig';
 
@@ -62,6 +63,29 @@ describe('a fresh send of what may have gone out (the core, a modem on a real pt
     expect(both.find((r) => r.status === 'rejected')!.reason).toMatchObject({ code: 'send.already-retried', zh: expect.stringContaining('已经重发过'), en: expect.stringContaining('already been sent again') });
     const retried = await until(() => outgoing.find((o) => o.id === went && o.state === 'sent'), 'the retry sent');
     expect(retried.retryOf).toBe(unsure);
+    expect(reached()).toBe(before + 1);
+  }, 60_000);
+
+  it('a yes after its retry surely did not go sends it (review48 F1: refused as already retried for 10 minutes)', async () => {
+    const { modem, dataDir, reached } = await rig('hall-maybe-once-failed-retry-');
+    const core = await HallCore.create({ dataDir, demo: false });
+    cleanup.push(() => core.close());
+    const outgoing: OutgoingRecord[] = [];
+    core.on('outgoing', (o) => outgoing.push(o));
+    const { modemId } = await core.call('modem.connect', { path: modem.path });
+    await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.simId, { timeout: 15_000 }).toBeTruthy();
+    const ended = (id: string, state: string, what: string) => until(() => outgoing.find((o) => o.id === id && o.state === state), what);
+    modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+    const unsure = (await core.call('send', { modemId, id: 'KTCL' })).commandId;
+    await ended(unsure, 'failed-retryable', 'the maybe-sent KTCL');
+    // Its retry is refused before the prompt (answered straight to AT+CMGS=<len>): nothing went again.
+    const len = encodeSubmit({ to: '10086', text: 'KTCL', statusReport: true, concatRef: 0 })[0]!.tpduLength;
+    modem.emulator.fault({ kind: 'replay', command: `AT+CMGS=${len}`, bytes: '\r\n+CMS ERROR: 500\r\n' });
+    const retry = (await core.call('send', { modemId, id: 'KTCL', resend: true })).commandId;
+    await ended(retry, 'failed', 'the retry refused before its prompt');
+    const before = reached();
+    const again = (await core.call('send', { modemId, id: 'KTCL', resend: true })).commandId;
+    await ended(again, 'sent', 'the yes after the failed retry sent');
     expect(reached()).toBe(before + 1);
   }, 60_000);
 
