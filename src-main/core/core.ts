@@ -602,7 +602,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    */
   private againOf(to: string, redacted: string, simId: string, resend: boolean): string | undefined {
     const now = Date.now();
-    const same = this.journal.heldOutgoing().filter((r) => r.to === to && r.text === redacted && r.simId === simId && now - r.at < MAYBE_SENT_HOLD_MS);
+    // The number as dialled at home (review48 F4: `+8610086` and `10086` are one number).
+    const number = localNumber(to);
+    const same = this.journal.heldOutgoing().filter((r) => localNumber(r.to) === number && r.text === redacted && r.simId === simId && now - r.at < MAYBE_SENT_HOLD_MS);
     const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
     if (!last) return undefined;
     const unsure = mayHaveGoneOut(last);

@@ -54,6 +54,8 @@ describe('a fresh send of what may have gone out (the core, a modem on a real pt
       (e: { code: string; zh: string; en: string }) => e,
     );
     expect(refused).toMatchObject({ code: 'send.maybe-sent', zh: expect.stringContaining('可能已经发出了'), en: expect.stringContaining('may already have gone out') });
+    // The same number written with its country code is the same send (review48 F4: it went unasked).
+    await expect(core.call('send', { modemId, to: '+8610086', text: 'KTCL' })).rejects.toMatchObject({ code: 'send.maybe-sent' });
     expect(reached()).toBe(before);
 
     // Two windows say yes at once: one goes, as the unsure one's retry; the other is refused as already retried.
