@@ -31,8 +31,10 @@ describe('Retry asks as sending does', () => {
     const outgoing: OutgoingRecord[] = [];
     core.on('outgoing', (r) => outgoing.push(r));
 
-    // QXCL reaches the network, then the cable is cut before the modem's answer: not sure it went out.
-    core.demo!.emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGS', afterBytes: 4 });
+    // QXCL reaches the network, then the cable is cut in the modem's answer to it: not sure it went out. The cut is past
+    // the "\r\n> " prompt (4 bytes) and the body's answer's leading "\r\n" (as the fault matrix's unplug-after-cmgs-body
+    // row): a cut at the prompt's end (4, before mend61) lost the body, and since mend61 that send is surely not sent.
+    core.demo!.emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGS', afterBytes: 6 });
     const { commandId } = await core.call('send', { modemId: 'demo', id: 'QXCL', confirmed: true });
     await expect.poll(() => outgoing.filter((o) => o.id === commandId).at(-1)?.state, { timeout: 30_000 }).toBe('failed-retryable');
     core.demo!.emulator.replug();
