@@ -28,6 +28,16 @@ export interface Shortcut {
 const bare = (e: KeyPress) => !e.altKey && !e.ctrlKey && !e.metaKey;
 const plain = (...names: string[]) => (e: KeyPress) => bare(e) && names.includes(e.key);
 
+/**
+ * What a key press types where no field has the focus (typed-ahead.ts holds it while a view loads): a printable
+ * character given with no modifier but Shift or AltGr, or `Backspace`; null for anything else (a shortcut, Enter, an
+ * arrow, a key inside an IME composition). Read here, beside the shortcuts, as every key of the page is.
+ */
+export function typedKey(e: KeyPress & { isComposing: boolean }, altGraph: boolean): string | null {
+  if (e.isComposing || e.ctrlKey || e.metaKey || (e.altKey && !altGraph)) return null;
+  return e.key === 'Backspace' || [...e.key].length === 1 ? e.key : null;
+}
+
 /** Which way ↑/↓ moves through a list: +1 down, -1 up. */
 export const arrowStep = (e: KeyPress): 1 | -1 => (e.key === 'ArrowDown' ? 1 : -1);
 

@@ -1,4 +1,5 @@
 import { useLayoutEffect } from 'react';
+import { typedKey } from './shortcuts';
 
 /**
  * What is typed while a view says "正在载入…" (its code or its data on the way: there is no field yet), handed to the
@@ -16,10 +17,10 @@ let held = '';
 
 /** Holds `e` if a view is loading and the key gives text; returns whether it was held. The caller says the key is not the page's shortcut, not typed in a field and not under a dialog. */
 export function holdTyped(e: KeyboardEvent): boolean {
-  if (loadingShown === 0 || e.isComposing || e.ctrlKey || e.metaKey || (e.altKey && !e.getModifierState('AltGraph'))) return false;
-  if (e.key === 'Backspace') held = [...held].slice(0, -1).join('');
-  else if ([...e.key].length === 1) held += e.key;
-  else return false;
+  if (loadingShown === 0) return false;
+  const typed = typedKey(e, e.getModifierState('AltGraph'));
+  if (typed === null) return false;
+  held = typed === 'Backspace' ? [...held].slice(0, -1).join('') : held + typed;
   return true;
 }
 
