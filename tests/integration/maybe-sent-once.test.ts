@@ -30,15 +30,21 @@ async function rig(prefix: string): Promise<{ modem: PtyEmulator; dataDir: strin
   return { modem, dataDir, reached: () => modem.emulator.sent.filter((s) => s.part.text === 'KTCL').length };
 }
 
+/** The rig with a real core connected to its modem, its SIM identified, and every outgoing change it emitted. */
+async function coreRig(prefix: string) {
+  const { modem, dataDir, reached } = await rig(prefix);
+  const core = await HallCore.create({ dataDir, demo: false });
+  cleanup.push(() => core.close());
+  const outgoing: OutgoingRecord[] = [];
+  core.on('outgoing', (o) => outgoing.push(o));
+  const { modemId } = await core.call('modem.connect', { path: modem.path });
+  await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.simId, { timeout: 15_000 }).toBeTruthy();
+  return { modem, reached, core, outgoing, modemId };
+}
+
 describe('a fresh send of what may have gone out (the core, a modem on a real pty)', () => {
   it('is refused unconfirmed (zh/en), goes as its retry once confirmed, and two confirmed at once send it once', async () => {
-    const { modem, dataDir, reached } = await rig('hall-maybe-once-');
-    const core = await HallCore.create({ dataDir, demo: false });
-    cleanup.push(() => core.close());
-    const outgoing: OutgoingRecord[] = [];
-    core.on('outgoing', (o) => outgoing.push(o));
-    const { modemId } = await core.call('modem.connect', { path: modem.path });
-    await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.simId, { timeout: 15_000 }).toBeTruthy();
+    const { modem, reached, core, outgoing, modemId } = await coreRig('hall-maybe-once-');
     const unsureOnce = async () => {
       modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
       const { commandId } = await core.call('send', { modemId, id: 'KTCL' });
@@ -69,13 +75,7 @@ describe('a fresh send of what may have gone out (the core, a modem on a real pt
   }, 60_000);
 
   it('a yes after its retry surely did not go sends it (review48 F1: refused as already retried for 10 minutes)', async () => {
-    const { modem, dataDir, reached } = await rig('hall-maybe-once-failed-retry-');
-    const core = await HallCore.create({ dataDir, demo: false });
-    cleanup.push(() => core.close());
-    const outgoing: OutgoingRecord[] = [];
-    core.on('outgoing', (o) => outgoing.push(o));
-    const { modemId } = await core.call('modem.connect', { path: modem.path });
-    await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.simId, { timeout: 15_000 }).toBeTruthy();
+    const { modem, reached, core, outgoing, modemId } = await coreRig('hall-maybe-once-failed-retry-');
     const ended = (id: string, state: string, what: string) => until(() => outgoing.find((o) => o.id === id && o.state === state), what);
     modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
     const unsure = (await core.call('send', { modemId, id: 'KTCL' })).commandId;
