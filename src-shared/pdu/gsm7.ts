@@ -91,6 +91,14 @@ export function septetsToText(septets: Uint8Array): string {
 }
 
 /**
+ * Septets read one character each, an escape as a space (no extension pair is joined): the i-th character is the i-th
+ * septet, so a character found in the text points back to its septet (unreadable.ts hides a digit's bits).
+ */
+export function septetsOneByOne(septets: Uint8Array): string {
+  return unitsToString(Array.from(septets, (s) => DECODE_DEFAULT[s]!));
+}
+
+/**
  * Packs septets little-endian into `out`, starting `bitOffset` bits after `start`. The target octets
  * must be zero: septets are OR-ed in.
  */
