@@ -3,11 +3,15 @@ import { MAYBE_SENT_REFUSED } from '../../src-shared/send-failure';
 
 /**
  * The flag that gets a user past `error`, when one does: the CLI prints it under the error, so a
- * refusal always says what to type next (`send TJ` → --yes, `compose ZD` → --month).
+ * refusal always says what to type next (`send TJ` → --yes, `compose ZD` → --month, a send that may have gone out → --resend).
  */
 export function flagHint(error: HallError): Bilingual | null {
-  if (error.code === 'send.confirm-required' || error.code === MAYBE_SENT_REFUSED) {
+  if (error.code === 'send.confirm-required') {
     return { zh: '确认无误后，加上 --yes 再运行一次。', en: 'If you are sure, run it again with --yes.' };
+  }
+  // Its own yes: --yes is the yes to an instruction's risk, and a risky one refused so was given it already (mend62).
+  if (error.code === MAYBE_SENT_REFUSED) {
+    return { zh: '确定要再发一次，加上 --resend 再运行一次。', en: 'To send it again anyway, run it again with --resend.' };
   }
   const param = error.details?.param;
   if (error.code === 'param.missing' && typeof param === 'string') {

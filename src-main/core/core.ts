@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses, Schedule } from '../../src-shared/api/contract';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
@@ -69,6 +70,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   private readonly sessions = new Map<string, ModemSession>();
   /** Failed instructions whose Retry is on its way to the journal: a second press meanwhile is refused as one after it. */
   private readonly retrying = new Set<string>();
+  /**
+   * What each send of this process carried, as a keyed fingerprint of its clear text (HMAC-SHA256 under a key drawn at
+   * start and never written anywhere), by instruction id: how the 10-minute rule (againOf) tells apart two sends whose
+   * kept, masked texts read alike (MMXG#******#****** with another new password). Memory only: after a restart the
+   * rule compares the masked texts again (and asks). Entries go once their send has left the hold.
+   */
+  private readonly sentTexts = new Map<string, string>();
+  private readonly textKey = randomBytes(32);
   /** The device each port path led to when it connected (refuseSecondPath): the port it holds while it is up. */
   private readonly devices = new Map<string, string>();
   private demoBinding: EmulatorBinding | null = null;
@@ -383,8 +392,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
       send: (req, confirmed, from, resend) => this.send({ ...req, modemId: this.stillHolding(from), confirmed, ...(resend ? { resend } : {}) }),
-      checkAgain: (to, redacted, from, resend) => {
-        this.againOf(to, redacted, from.simId ?? from.path, resend);
+      checkAgain: (req, from, resend) => {
+        const { to, text, redacted } = this.prepare(req);
+        this.againOf(to, this.fingerprint(text), redacted, from.simId ?? from.path, resend);
       },
       modems: () => this.extensionModemViews(),
       onModemChange: (listener) => this.on('modem', listener),
@@ -579,45 +589,72 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         { details: { to } },
       );
     }
-    // Checked and marked with no await in between, so two confirmed re-sends at once cannot both pass (mend55).
-    const retryOf = this.againOf(to, redacted, req.simId ?? holding ?? path, req.resend === true);
-    if (retryOf === undefined) return session.send(to, text, redacted, req.simId, undefined);
+    // Checked and marked with no await in between, so two confirmed re-sends at once cannot both pass (mend55). The SIM
+    // is the one the send will be journaled under: while a card is identified again, the card before (review48 F4).
+    const fingerprint = this.fingerprint(text);
+    const retryOf = this.againOf(to, fingerprint, redacted, session.cardFor(req.simId) ?? path, req.resend === true);
+    if (retryOf === undefined) return this.sent(await session.send(to, text, redacted, req.simId, undefined), fingerprint);
     this.retrying.add(retryOf);
     try {
       // Tied to the SIM the user saw, so a card that is not it when it goes (none identified now) refuses it at send time.
-      return await session.send(to, text, redacted, req.simId, retryOf);
+      return this.sent(await session.send(to, text, redacted, req.simId, retryOf), fingerprint);
     } finally {
       this.retrying.delete(retryOf);
     }
   }
 
+  /** A keyed fingerprint of a clear text, for this process only (sentTexts). */
+  private fingerprint(text: string): string {
+    return createHmac('sha256', this.textKey).update(text).digest('base64');
+  }
+
+  /** Keeps the fingerprint of what instruction `id` carries while it is in the hold; forgets those that left it. */
+  private sent(id: string, fingerprint: string): string {
+    const now = Date.now();
+    for (const known of this.sentTexts.keys()) {
+      const r = this.journal.outgoing(known);
+      if (!r || now - r.at >= MAYBE_SENT_HOLD_MS) this.sentTexts.delete(known);
+    }
+    this.sentTexts.set(id, fingerprint);
+    return id;
+  }
+
   /**
    * The one rule for a fresh send of what may already have gone out, whoever sends it (the composer, the browser-mode
    * API, the CLI, an extension; mend55, from the extension's of mend51/mend53). The last send of the same text to the
-   * same number from the same SIM within MAYBE_SENT_HOLD_MS that may have gone out (`failed-retryable`, not one left
-   * queued at a restart) and was not sent again refuses it unless `resend` (the user's yes to sending it again):
-   * `send.maybe-sent`. With that yes it goes as that one's retry (its id is returned, journaled as `retryOf`, as a
-   * Retry is); one already sent again (journaled, or on its way now) refuses it: `send.already-retried`, unless that
-   * retry surely did not go (`failed`).
+   * same number from the same SIM within MAYBE_SENT_HOLD_MS, leaving out those that surely did not go (`failed`, or
+   * left queued at a restart), decides:
+   * - it may have gone out (`failed-retryable`): a send without `resend` (the user's yes to sending it again) is
+   *   refused, `send.maybe-sent`; with that yes it goes as that one's retry (its id is returned, journaled as
+   *   `retryOf`, as a Retry is);
+   * - it is a send of it again (a retry, a yes) still on its way (queued, sending) or gone: `send.already-retried`, for
+   *   a yes, and for a plain send while it is on its way (mend62: a second copy went), not once it went.
+   * The same text is the same clear text for the sends of this process (a keyed fingerprint, sentTexts), the same
+   * masked text for the others (journaled before a restart): two password changes alike when masked are then one.
    */
-  private againOf(to: string, redacted: string, simId: string, resend: boolean): string | undefined {
+  private againOf(to: string, fingerprint: string, redacted: string, simId: string, resend: boolean): string | undefined {
     const now = Date.now();
     // The number as dialled at home (review48 F4: `+8610086` and `10086` are one number).
     const number = localNumber(to);
-    const same = this.journal.heldOutgoing().filter((r) => localNumber(r.to) === number && r.text === redacted && r.simId === simId && now - r.at < MAYBE_SENT_HOLD_MS);
+    const alike = (id: string, text: string) => {
+      const known = this.sentTexts.get(id);
+      return known === undefined ? text === redacted : known === fingerprint;
+    };
+    // A retry that surely did not go (review48 F1: refused before its prompt) sent nothing again: the one before it decides.
+    const same = this.journal
+      .heldOutgoing()
+      .filter((r) => localNumber(r.to) === number && r.simId === simId && now - r.at < MAYBE_SENT_HOLD_MS && !surelyNotSent(r) && alike(r.id, r.text));
     const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
     if (!last) return undefined;
-    const unsure = mayHaveGoneOut(last);
-    if (!resend) {
-      if (unsure && !this.journal.retryOf(last.id)) throw maybeSentBefore(last.id, to, redacted);
-      return undefined;
+    if (mayHaveGoneOut(last)) {
+      // Its retry (a yes from another window, a Retry) is on its way, not yet journaled.
+      if (this.retrying.has(last.id)) throw alreadyRetried();
+      if (!resend) throw maybeSentBefore(last.id, to, redacted);
+      return last.id;
     }
-    // The yes came for one sent again meanwhile (its retry is now the last, or is on its way from another window). A
-    // retry that surely did not go (`failed`: refused before its prompt) sent nothing again: the yes goes (review48 F1:
-    // the CLI's --yes, a yes to every send, was refused as already retried for the rest of the 10 minutes).
-    const retriedBefore = !unsure && last.retryOf !== undefined && last.state !== 'failed';
-    if ((unsure && (this.retrying.has(last.id) || this.journal.retryOf(last.id))) || retriedBefore) throw alreadyRetried();
-    return unsure ? last.id : undefined;
+    const onItsWay = last.state === 'queued' || last.state === 'sending';
+    if (last.retryOf !== undefined && (resend || onItsWay)) throw alreadyRetried();
+    return undefined;
   }
 
   /**
@@ -721,7 +758,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     this.retrying.add(commandId);
     try {
-      return await session.send(previous.to, text, text, undefined, commandId);
+      return this.sent(await session.send(previous.to, text, text, undefined, commandId), this.fingerprint(text));
     } finally {
       this.retrying.delete(commandId);
     }
@@ -740,6 +777,11 @@ const MAYBE_WENT: Bilingual = {
   en: 'the last try may already have gone out, and sending it again may do it and charge it twice.',
 };
 
+/** A send that surely did not reach the network: refused before its body went, or left queued at a restart. */
+function surelyNotSent(r: { state: string; error?: string | null }): boolean {
+  return r.state === 'failed' || (r.state === 'failed-retryable' && !mayHaveGoneOut(r));
+}
+
 /** A fresh send refused because the same one, sent last, may already have gone out (HallCore.againOf). */
 function maybeSentBefore(commandId: string, to: string, text: string): HallError {
   return new HallError(
@@ -751,8 +793,8 @@ function maybeSentBefore(commandId: string, to: string, text: string): HallError
     {
       details: { commandId, to, text },
       action: {
-        zh: '确定要再发一次：确认后它作为那一条的重发发出（命令行加 --yes）；10 分钟后也可以照常再发。',
-        en: 'To send it again anyway, confirm it and it goes as that one’s retry (--yes on the command line); after 10 minutes it can be sent again as usual.',
+        zh: '确定要再发一次：确认后它作为那一条的重发发出（命令行加 --resend）；10 分钟后也可以照常再发。',
+        en: 'To send it again anyway, confirm it and it goes as that one’s retry (--resend on the command line); after 10 minutes it can be sent again as usual.',
       },
     },
   );
@@ -767,8 +809,8 @@ function alreadyRetried(): HallError {
     },
     {
       action: {
-        zh: '看重发的那条的结果；确实要再办一次，请在输入框里重新发送。',
-        en: 'See how the one sent again went; to do it once more on purpose, send it again from the composer.',
+        zh: '等重发的那条有了结果再看；确实要再办一次，那之后在输入框里重新发送。',
+        en: 'Wait for how the one sent again goes; to do it once more on purpose, send it again from the composer after that.',
       },
     },
   );

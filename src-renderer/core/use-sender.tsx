@@ -17,11 +17,12 @@ import { useErrorToast } from './toasts';
  * What to send: an instruction with its parameters, or free text typed in the composer. `shown` is
  * the text with its secrets masked. Free text that carries an instruction's secrets (`mmxg 123456
  * 654321`) names it in `carries`: that instruction's confirmation applies, as the core requires. `removed`: what
- * the typed line held that nobody sees, said in the dialog (outgoingText).
+ * the typed line held that nobody sees, said in the dialog (outgoingText). `to`: the number free text goes to, when it
+ * is not 10086's (a reply's buttons send back to its peer).
  */
 export type Outgoing =
   | { instruction: Instruction; params: Record<string, string>; shown: string; removed?: RemovedCharacter[] }
-  | { text: string; shown: string; carries?: Instruction; removed?: RemovedCharacter[] }
+  | { text: string; shown: string; carries?: Instruction; removed?: RemovedCharacter[]; to?: string }
   | RetryOf;
 
 /**
@@ -80,7 +81,17 @@ interface Pending {
  * time: while one is asked about or on its way (`busy`), another (a second Enter, a double click) is
  * ignored, so nothing goes out twice by accident.
  */
-export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing): Promise<string | null>; busy: boolean; dialog: ReactNode } {
+export function useSender(modem: ModemStatus | null): {
+  send(outgoing: Outgoing): Promise<string | null>;
+  /**
+   * Sends what the caller has already asked about in its own dialog (a reply's menu option, cancel, confirmation word),
+   * `confirmed` as that yes was: only the core's refusal of what may have gone out (`send.maybe-sent`) is asked here,
+   * in the same dialog as the composer's (mend62: the reply buttons showed it as a toast).
+   */
+  sendAsked(outgoing: Outgoing, confirmed: boolean): Promise<string | null>;
+  busy: boolean;
+  dialog: ReactNode;
+} {
   const { api } = useCore();
   const { t, lang } = useI18n();
   const reportError = useErrorToast();
@@ -97,7 +108,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       if (!modem) return null;
       try {
         if ('retry' in outgoing) return (await api.call('retry', { commandId: outgoing.retry, ...(confirmed ? { confirmed } : {}) })).commandId;
-        const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text };
+        const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text, ...(outgoing.to ? { to: outgoing.to } : {}) };
         // The SIM the page shows it going from: a card put in since that the page has not heard of yet refuses it.
         const { commandId } = await api.call('send', {
           modemId: modem.modemId,
@@ -138,6 +149,15 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     [transmit, modem],
   );
 
+  const sendAsked = useCallback(
+    (outgoing: Outgoing, confirmed: boolean) => {
+      if (inFlight.current || !modem) return Promise.resolve(null);
+      hold(true);
+      return transmit(outgoing, confirmed).finally(() => hold(false));
+    },
+    [transmit, modem],
+  );
+
   const close = (confirmed: boolean) => {
     if (!pending) return;
     setPending(null);
@@ -169,7 +189,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       {unsure && <p className="risk confirm-unsure">{t('confirm.unsure')}</p>}
       {pending.again && <p className="confirm-again">{t('confirm.again')}</p>}
       {!pending.again && pending.instruction?.risk.confirm && pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
-      <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction?.to ?? '10086' })}</p>
+      <p>{t('confirm.text', { text: pending.outgoing.shown, to: ('to' in pending.outgoing ? pending.outgoing.to : undefined) ?? pending.instruction?.to ?? '10086' })}</p>
       {parts > 1 && <p className="risk confirm-parts">{t('confirm.parts', { n: parts })}</p>}
       <RemovedNote removed={removedFrom(pending.outgoing)} />
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
@@ -180,7 +200,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       )}
     </ConfirmDialog>
   );
-  return { send, busy, dialog };
+  return { send, sendAsked, busy, dialog };
 }
 
 /** The SMS parts typed free text goes out as (split as the core encodes it); an instruction or a retry counts 1. */

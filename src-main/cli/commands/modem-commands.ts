@@ -91,9 +91,12 @@ export const modemCommand: Command = {
 
 export const sendCommand: Command = {
   name: 'send',
-  usage: 'send TEXT|ID [--PARAM v|-] [--to 10086] [--port P | --emulator] [--wait-reply [--timeout S]] [--yes] [--json]',
-  summary: { zh: '发送指令短信，可等待 10086 的回复', en: 'Send an instruction SMS, optionally waiting for the reply' },
-  spec: { booleans: [...MODEM_OPTIONS.booleans, 'wait-reply', 'yes'], values: [...MODEM_OPTIONS.values, 'to', 'timeout'], open: true },
+  usage: 'send TEXT|ID [--PARAM v|-] [--to 10086] [--port P | --emulator] [--wait-reply [--timeout S]] [--yes] [--resend] [--json]',
+  summary: {
+    zh: '发送指令短信，可等待 10086 的回复；--yes 确认有风险的指令，--resend 确认再发一次 10 分钟内可能已经发出的同一条',
+    en: 'Send an instruction SMS, optionally waiting for the reply; --yes confirms a risky instruction, --resend confirms sending again the same one that may have gone out in the last 10 minutes',
+  },
+  spec: { booleans: [...MODEM_OPTIONS.booleans, 'wait-reply', 'yes', 'resend'], values: [...MODEM_OPTIONS.values, 'to', 'timeout'], open: true },
   async run(args, ctx) {
     const what = args.positionals.join(' ').trim();
     if (!what) throw usageError('请给出要发送的指令，例如：send YE --emulator', 'Give the instruction to send, e.g.: send YE --emulator');
@@ -104,7 +107,7 @@ export const sendCommand: Command = {
         'send does not read what to send from standard input: give the instruction or text itself; "-" is only for a parameter\'s value, e.g. send CXYEH --password -',
       );
     }
-    const known = new Set<string>([...MODEM_OPTIONS.booleans, ...MODEM_OPTIONS.values, 'wait-reply', 'yes', 'to', 'timeout']);
+    const known = new Set<string>([...MODEM_OPTIONS.booleans, ...MODEM_OPTIONS.values, 'wait-reply', 'yes', 'resend', 'to', 'timeout']);
     const given = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
     const to = args.options.get('to');
@@ -128,8 +131,9 @@ export const sendCommand: Command = {
         ...(byId ? { id: what, params } : { text: what }),
         ...(to ? { to } : {}),
         confirmed: args.options.has('yes'),
-        // --yes is also the yes to sending again what may have gone out (send.maybe-sent): it goes as that one's retry.
-        ...(args.options.has('yes') ? { resend: true as const } : {}),
+        // --resend, and only it, is the yes to sending again what may have gone out (send.maybe-sent): it goes as that
+        // one's retry. --yes is the yes to the instruction's risk, as before mend55 (mend62).
+        ...(args.options.has('resend') ? { resend: true as const } : {}),
       });
       let finalState = await until(() => finalOf(states, commandId), timeoutS * 1000);
       // Leaving while it waits for the network would close the core and drop it unsent; the session gives up on its

@@ -51,7 +51,7 @@ export interface ExtensionGateway {
    * `send.maybe-sent` without `resend` (mend51), `send.already-retried` with it when that one was sent again since.
    * Asked before the app's user is, so nobody is asked about a send that would be refused.
    */
-  checkAgain(to: string, redacted: string, from: ExtensionSender, resend: boolean): void;
+  checkAgain(req: ExtensionSendRequest, from: ExtensionSender, resend: boolean): void;
   /** Every modem the app has, the one a send goes from (the first ready) first among the ready ones. */
   modems(): ExtensionModemView[];
   /** Called when a modem's state, SIM or signal may have changed (or it went): `modems()` then says how. */
@@ -333,7 +333,7 @@ export class ExtensionSession {
     // refuses it: KTCL (a paid ring-back tone) asks nothing when first sent, and Send pressed again ordered it twice.
     // The popup's yes sends it as a retry of the unsure one (mend53), as a Retry does. The core's rule, as for every send.
     try {
-      this.policy.gateway.checkAgain(preview.to, preview.redacted, preview.from, resend === true);
+      this.policy.gateway.checkAgain(req, preview.from, resend === true);
     } catch (e) {
       return refuse(inExtensionWords(e));
     }

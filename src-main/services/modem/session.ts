@@ -261,12 +261,20 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   async send(to: string, text: string, redacted: string, forSim?: string, retryOf?: string): Promise<string> {
     const id = randomUUID();
-    const simId = forSim ?? this.status.simId ?? this.cardBefore;
+    const simId = this.cardFor(forSim);
     const again = retryOf === undefined ? {} : { retryOf };
     await this.record({ id, to, redacted, simId, ...again }, 'queued', [], null);
     this.outbox.push({ id, to, text, redacted, simId, waitingSince: null, refusedOnce: false, ...again });
     void this.pumpOutbox().catch((e) => this.warn(e));
     return id;
+  }
+
+  /**
+   * The card a send queued now is journaled under: the one the user confirmed it for, else the card identified, else
+   * the card before while one is being identified again (null: none known yet; the record then names the port).
+   */
+  cardFor(forSim?: string): string | null {
+    return forSim ?? this.status.simId ?? this.cardBefore;
   }
 
   /** The AT engine, for the power user's console; its commands queue with the session's own. */

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { invisibleRemoved, outgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { toHallError } from '../../../src-shared/errors';
@@ -9,7 +9,7 @@ import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim, simLabel, threadSendBlockedKey } from '../../core/modems';
-import { useErrorToast } from '../../core/toasts';
+import { useSender } from '../../core/use-sender';
 import type { StringKey } from '../../i18n';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
@@ -88,27 +88,24 @@ const FAILURE_NOTES: Record<string, StringKey> = {
 
 /**
  * Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once.
- * `blocked`: why nothing can go back now (the core out of reach, the SIM's modem not ready), null when it can.
+ * `blocked`: why nothing can go back now (the core out of reach, the SIM's modem not ready), null when it can. Through
+ * the composer's sender (useSender): a refusal because the same text may have gone out is asked in its dialog, which
+ * the caller renders (`dialog`), and one send at a time.
  */
-function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void, confirmed?: boolean) => void; canSend: boolean; blocked: string | null } {
-  const { api, reach } = useCore();
+function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void, confirmed?: boolean) => void; canSend: boolean; blocked: string | null; dialog: ReactNode } {
+  const { reach } = useCore();
   const { modems } = useModems();
   const { t } = useI18n();
-  const reportError = useErrorToast();
-  const sending = useRef(false);
   const modem = modemForSim(modems, reply.simId);
   // It read `modem !== undefined`, true for modemForSim's null: the buttons looked ready and a press did nothing.
   const blockedKey = threadSendBlockedKey(modem, reach);
+  const { sendAsked, dialog } = useSender(modem);
   // `confirmed`: the user said yes to this exact text in a dialog, so a risky instruction (QXCL cancels a service) goes out.
   const send = (text: string, onSent?: () => void, confirmed = false) => {
-    if (!modem || blockedKey || sending.current) return;
-    sending.current = true;
-    api
-      .call('send', { modemId: modem.modemId, text, to: reply.peer, ...(confirmed ? { confirmed } : {}) })
-      .then(() => onSent?.(), reportError)
-      .finally(() => (sending.current = false));
+    if (!modem || blockedKey) return;
+    void sendAsked({ text, shown: activeCatalog().maskSecrets(text), to: reply.peer }, confirmed).then((commandId) => commandId !== null && onSent?.());
   };
-  return { send, canSend: blockedKey === null, blocked: blockedKey && t(blockedKey) };
+  return { send, canSend: blockedKey === null, blocked: blockedKey && t(blockedKey), dialog };
 }
 
 /**
@@ -133,7 +130,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // An option that is an instruction's code (您发送的指令有误…查余额发YE) is named as the catalog names it in
   // the reader's language; 10086's own words are Simplified Chinese, right for the zh-Hans reader only.
   const label = (o: MenuOption) => (lang === 'zh-Hans' ? undefined : activeCatalog().get(o.n)?.name[lang]) ?? o.label;
-  const { send, canSend, blocked } = useSendBack(reply);
+  const { send, canSend, blocked, dialog } = useSendBack(reply);
   const why = useId();
   const [asking, setAsking] = useOpenQuestion<MenuOption>(reply.id, 'menu');
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
@@ -185,6 +182,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
         </p>
       )}
       {asking && canSend && <AskBeforeSending reply={reply} text={asking.n} title={menuQuestion(asking)} stale={stale} send={send} onClose={() => setAsking(null)} />}
+      {dialog}
     </>
   );
 }
@@ -195,7 +193,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
  */
 function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
   const { t } = useI18n();
-  const { send, canSend, blocked } = useSendBack(reply);
+  const { send, canSend, blocked, dialog } = useSendBack(reply);
   const why = useId();
   const stale = useWrittenSince(reply) ?? true;
   // Only an entry with a number can be cancelled by sending it back.
@@ -226,6 +224,7 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
         </p>
       )}
       {asking && canSend && <AskBeforeSending reply={reply} text={asking.n} title={t('reply.serviceCancelTitle', { name: asking.name })} stale={stale} send={send} onClose={() => setAsking(null)} />}
+      {dialog}
     </>
   );
 }
@@ -298,7 +297,7 @@ function SearchWhatWasSent({ reply }: { reply: MessageRow }) {
 
 function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: ConfirmRequest }) {
   const { t } = useI18n();
-  const { send: sendBack, canSend, blocked } = useSendBack(reply);
+  const { send: sendBack, canSend, blocked, dialog } = useSendBack(reply);
   const why = useId();
   const [question, setQuestion] = useOpenQuestion<true>(reply.id, 'confirm');
   const asking = question !== null;
@@ -353,6 +352,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
         </span>
       )}
       {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word })} stale={false} send={send} onClose={() => setAsking(false)} />}
+      {dialog}
     </p>
   );
 }
