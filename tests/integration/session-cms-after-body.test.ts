@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { encodeSubmit } from '../../src-shared/pdu';
 import { ptyRig, until } from './pty-rig';
-import { FAST } from './session-kit';
+import { FAST, sendWords } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -53,6 +53,10 @@ describe('an error after the body of AT+CMGS (real pty)', () => {
       const id = await session.send('10086', 'KTCL', 'KTCL');
       const last = await until(() => rig.outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), `${name} ended`);
       got[name] = `${last.state} ${last.error}`;
+      // The CLI, the extension popup and the bubble, zh and en: may have gone out, never "not sent".
+      const words = sendWords(last);
+      expect(words.filter((t) => !/可能已经发出|may have gone/.test(t)), name).toEqual([]);
+      expect(words.filter((t) => /没有发出|not sent/.test(t)), name).toEqual([]);
     }
     expect(got).toEqual({ 'bare ERROR': 'failed-retryable at.error', '+CME ERROR: 100': 'failed-retryable at.cme', '+CME ERROR: 3': 'failed-retryable at.cme' });
     // The prompt came and every body was written: what the modem did with it, nobody knows.
