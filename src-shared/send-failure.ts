@@ -22,6 +22,9 @@ const MAYBE_SENT: Bilingual = {
   en: 'First check whether 10086 replied; resend only if it did not, so nothing is done twice.',
 };
 
+/** Codes told below with words of their own for a send that may have gone out. */
+const OWN_MAYBE_WORDS: ReadonlySet<string> = new Set(['at.timeout', 'at.closed', INTERRUPTED_SEND_ERROR]);
+
 /**
  * What the stable code journaled with a failed instruction means, in plain words, and what to do:
  * `cms.<n>` (the SMS centre or modem refused it), `status.<n>` (a status report said it failed),
@@ -35,7 +38,8 @@ export function explainSendFailure(code: string, state?: string): SendFailure {
     // Said after the message was handed over (a network timeout, an ME failure…): it may have gone out (review43: this
     // said "短信没有发出" before it; mend51: 300, 500 and vendor codes too, with the advice to wait for 10086's reply).
     // The same code before the `> ` prompt is journaled `failed`: nothing went (mend53).
-    if (state !== 'failed' && cmsMayHaveSent(Number(cms[1]))) return { zh: e.zh, en: e.en, action: A.MAYBE_SENT };
+    // A record that may have gone out (an earlier part was taken, mend47) is never told as not sent (mend65).
+    if (state === 'failed-retryable' || (state !== 'failed' && cmsMayHaveSent(Number(cms[1])))) return { zh: e.zh, en: e.en, action: A.MAYBE_SENT };
     return { zh: `短信没有发出：${e.zh}`, en: `The message was not sent: ${e.en}`, action: e.action };
   }
   const status = /^status\.(\d+)$/.exec(code);
@@ -45,6 +49,15 @@ export function explainSendFailure(code: string, state?: string): SendFailure {
     return n >= 0x60
       ? { zh: `短信中心暂时无法送达（状态 ${n}），已停止重试。`, en: `The SMS centre could not deliver it for now (status ${n}) and stopped trying.`, action: { zh: '稍后再发一次。', en: 'Send it again later.' } }
       : { zh: `短信中心报告无法送达（状态 ${n}）。`, en: `The SMS centre reports it cannot be delivered (status ${n}).`, action: { zh: '核对号码和指令；仍失败时拨打 10086 询问。', en: 'Check the number and the instruction; if it still fails, call 10086.' } };
+  }
+  // Any other answer after the body (a bare ERROR, a +CME ERROR, a verbose text nobody knows) leaves it open that the
+  // message went, as does a failure after an earlier part was taken: never "没有发出" (mend65, review49 F1).
+  if (state === 'failed-retryable' && !OWN_MAYBE_WORDS.has(code)) {
+    return {
+      zh: `发送途中调制解调器报告了错误（${code}），短信可能已经发出。`,
+      en: `The modem reported an error (${code}) while sending; the message may have gone out.`,
+      action: MAYBE_SENT,
+    };
   }
   switch (code) {
     case 'at.timeout':

@@ -85,7 +85,7 @@ export function applyFault(f: Fault, t: FaultTarget): void {
       t.silence(f.commands ?? Infinity, f.durationMs ?? Infinity);
       return;
     case 'command-error':
-      t.faults.armError(f.command, injectedFinal(f), f.times ?? 1);
+      t.faults.armError(f.command, injectedFinal(f), f.times ?? 1, f.taken ?? false);
       return;
     case 'sim-full':
       fill(t, f.mem ?? 'SM');

@@ -19,8 +19,13 @@ export type Fault =
   | { kind: 'garbage'; bytes?: Uint8Array | string; length?: number; when?: 'now' | 'next-response' }
   /** The modem hangs: no echo, no answer, for N command lines or a time, or until replugged. */
   | { kind: 'silence'; commands?: number; durationMs?: number }
-  /** The next `times` uses of a command fail with this result (e.g. +CMGS → +CMS ERROR: 330). */
-  | { kind: 'command-error'; command: string; cms?: number; cme?: number; times?: number }
+  /**
+   * The next `times` uses of a command fail with this result (e.g. +CMGS → +CMS ERROR: 330); neither cms nor cme: a
+   * bare ERROR. A command with a body (AT+CMGS) still prompts for it, and fails after it. `taken`: the network takes
+   * that body first and the modem says `+CMGS: <mr>` before the error, as a modem that fails a step after the
+   * submission (storing the reference, say) answers.
+   */
+  | { kind: 'command-error'; command: string; cms?: number; cme?: number; times?: number; taken?: boolean }
   /** A storage fills up with old read messages (SM by default). */
   | { kind: 'sim-full'; mem?: 'SM' | 'ME' }
   | { kind: 'sim-locked'; state: 'SIM PIN' | 'SIM PUK' }
@@ -101,6 +106,8 @@ interface ArmedError {
   command: string;
   final: Final;
   timesLeft: number;
+  /** Whether the command does its work (the network takes the SMS) before failing. */
+  taken: boolean;
 }
 
 /** Faults waiting for their trigger. */
@@ -116,15 +123,15 @@ export class FaultBook {
   private garbleDeliveries = 0;
   private noRefs = 0;
 
-  armError(command: string, final: Final, times: number): void {
-    this.errors.push({ command: commandName(command), final, timesLeft: times });
+  armError(command: string, final: Final, times: number, taken = false): void {
+    this.errors.push({ command: commandName(command), final, timesLeft: times, taken });
   }
 
-  takeError(command: string): Final | null {
+  takeError(command: string): { final: Final; taken: boolean } | null {
     const armed = this.errors.find((e) => e.command === command);
     if (!armed) return null;
     if (--armed.timesLeft <= 0) this.errors = this.errors.filter((e) => e !== armed);
-    return armed.final;
+    return { final: armed.final, taken: armed.taken };
   }
 
   armUnplug(command: string | null, afterBytes: number): void {

@@ -526,10 +526,19 @@ export class ModemEmulator {
   private run(cmd: AtCommand): Reply {
     const failure = this.faults.takeError(cmd.name);
     if (failure) {
-      const failed: Response = { lines: [], final: failure };
+      const failed: Response = { lines: [], final: failure.final };
       // Commands with a body still prompt for it; the network refuses only after Ctrl-Z.
-      return PAYLOAD_COMMANDS.includes(cmd.name) && cmd.op === 'set' ? { onPayload: () => failed } : failed;
+      if (!(PAYLOAD_COMMANDS.includes(cmd.name) && cmd.op === 'set')) return failed;
+      const own = failure.taken ? this.command(cmd) : null;
+      if (own === null || !isPrompt(own)) return { onPayload: () => failed };
+      // Taken: the body goes its usual way (the network has it, `+CMGS: <mr>` said), then the error ends the answer.
+      return { onPayload: (payload) => ({ ...own.onPayload(payload), final: failure.final }) };
     }
+    return this.command(cmd);
+  }
+
+  /** The command's own answer, faults aside. */
+  private command(cmd: AtCommand): Reply {
     if (!this.smsReady && SMS_COMMANDS.has(cmd.name)) return this.o.quirks.smsNotReady === 'sim-busy' ? cme(CME.simBusy) : error();
     const forms = this.commands[cmd.name];
     if (!forms) return this.o.unknownCommand === 'cme' ? cme(CME.operationNotSupported) : error();

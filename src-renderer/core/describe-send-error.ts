@@ -15,7 +15,8 @@ export function describeSendError(code: string, i18n: I18n, state?: string): Des
   if (cms) {
     const explained = explainCms(Number(cms[1]));
     // A network timeout is no refusal: the message may have gone out, as its action says (review43).
-    if (state !== 'failed' && cmsMayHaveSent(Number(cms[1]))) return { code, text: i18n.bi(explained), action: i18n.bi(MAYBE_SENT) };
+    // A record that may have gone out (an earlier part was taken) is never told as refused (mend65).
+    if (state === 'failed-retryable' || (state !== 'failed' && cmsMayHaveSent(Number(cms[1])))) return { code, text: i18n.bi(explained), action: i18n.bi(MAYBE_SENT) };
     return { code, text: i18n.t('sendError.cms', { reason: i18n.bi(explained) }), action: i18n.bi(explained.action) };
   }
   const status = /^status\.(\d+)$/.exec(code);
@@ -28,6 +29,9 @@ export function describeSendError(code: string, i18n: I18n, state?: string): Des
   if (code === 'at.closed') return { code, text: i18n.t(state === 'failed' ? 'sendError.closedNoPrompt' : 'sendError.closed') };
   if (code === INTERRUPTED_SEND_ERROR) return { code, text: i18n.t('sendError.interrupted') };
   if (code === INTERRUPTED_QUEUE_ERROR) return { code, text: i18n.t('sendError.interruptedQueue') };
+  // A bare ERROR, a +CME ERROR or an unknown verbose text after the body, or a failure after an earlier part was taken:
+  // it may have gone out (mend65, review49 F1: the bubble said only "发送失败（at.error）").
+  if (state === 'failed-retryable') return { code, text: i18n.t('sendError.maybeSent', { code }), action: i18n.bi(MAYBE_SENT) };
   const note = sendNote(code);
   if (note) return { code, text: note[i18n.lang] };
   if (code === NO_NETWORK_ERROR) return { code, text: i18n.t('sendError.noNetwork') };

@@ -277,6 +277,7 @@ export const en: Record<StringKey, string> = {
   'sendError.interrupted': 'The app stopped while sending, so it is not known whether the message went out. Retry only if no reply comes.',
   'sendError.interruptedQueue': 'The app stopped while this instruction was still queued; it was not sent. Retry it if you still need it.',
   'sendError.other': 'Sending failed ({code}).',
+  'sendError.maybeSent': 'The modem reported an error ({code}) while sending; the message may have gone out. Retry only if no reply comes.',
   'sendError.noNetwork': 'The modem did not register on the network within a minute; the message was not sent. Check the signal and the SIM, then retry.',
   'sendError.simChanged': 'The SIM in the modem was changed while this instruction waited; it was for the card before and was not sent from the new one. Put the first card back and retry; for the new card, send it anew.',
 

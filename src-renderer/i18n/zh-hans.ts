@@ -276,6 +276,7 @@ export const zhHans = {
   'sendError.interrupted': '发送时应用意外退出，无法确定短信是否已经发出。确认没有收到回复后再重试。',
   'sendError.interruptedQueue': '应用意外退出时这条指令还在排队，没有发出。需要的话请重试。',
   'sendError.other': '发送失败（{code}）。',
+  'sendError.maybeSent': '发送途中调制解调器报告了错误（{code}），短信可能已经发出。确认没有收到回复后再重试。',
   'sendError.noNetwork': '等了一分钟，调制解调器仍没有注册上网络，短信没有发出。检查信号和 SIM 卡后再重试。',
   'sendError.simChanged': '排队期间调制解调器里换了一张 SIM 卡，这条指令是给之前那张卡的，没有从新卡发出。放回原来的卡后再重试；要为新卡办理，请为新卡重新发送。',
 

@@ -277,6 +277,7 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.interrupted': '傳送時應用意外結束，無法確定簡訊是否已經送出。確認沒有收到回覆後再重試。',
   'sendError.interruptedQueue': '應用意外結束時這條指令還在排隊，沒有送出。需要的話請重試。',
   'sendError.other': '傳送失敗（{code}）。',
+  'sendError.maybeSent': '傳送途中數據機回報了錯誤（{code}），簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.noNetwork': '等了一分鐘，數據機仍沒有註冊上網路，簡訊沒有送出。檢查訊號和 SIM 卡後再重試。',
   'sendError.simChanged': '排隊期間數據機裡換了一張 SIM 卡，這條指令是給之前那張卡的，沒有從新卡送出。放回原來的卡後再重試；要為新卡辦理，請為新卡重新傳送。',
 

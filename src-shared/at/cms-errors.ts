@@ -69,13 +69,13 @@ export const CMS_ERRORS: readonly ErrorEntry[] = [
   { code: 310, spec: '(U)SIM not inserted', zh: '没有插入 SIM 卡。', en: 'No SIM card is inserted.', action: A.INSERT_SIM },
   { code: 311, spec: '(U)SIM PIN required', zh: '需要输入 SIM 卡 PIN 码。', en: 'The SIM PIN is required.', action: A.ENTER_PIN },
   { code: 312, spec: 'PH-(U)SIM PIN required', zh: '需要输入设备锁（机卡锁）密码。', en: 'The phone-to-SIM lock code is required.', action: A.DEVICE_LOCKED },
-  { code: 313, spec: '(U)SIM failure', zh: 'SIM 卡故障。', en: 'The SIM card failed.', action: A.RESEAT_SIM },
+  { code: 313, spec: '(U)SIM failure', zh: 'SIM 卡故障。', en: 'The SIM card failed.', action: A.RESEAT_SIM, maybeSent: true },
   { code: 314, spec: '(U)SIM busy', zh: 'SIM 卡忙。', en: 'The SIM card is busy.', action: A.WAIT_FOR_SIM },
   { code: 315, spec: '(U)SIM wrong', zh: '调制解调器不接受这张 SIM 卡。', en: 'The modem does not accept this SIM card.', action: A.SIM_NOT_ACCEPTED },
   { code: 316, spec: '(U)SIM PUK required', zh: 'SIM 卡已锁，需要 PUK 码解锁。', en: 'The SIM is blocked and needs its PUK.', action: A.GET_PUK },
   { code: 317, spec: '(U)SIM PIN2 required', zh: '需要输入 SIM 卡 PIN2 码。', en: 'The SIM PIN2 is required.', action: A.ENTER_PIN2 },
   { code: 318, spec: '(U)SIM PUK2 required', zh: 'PIN2 已锁，需要 PUK2 码解锁。', en: 'PIN2 is blocked and needs the PUK2.', action: A.GET_PUK2 },
-  { code: 320, spec: 'memory failure', zh: '短信存储故障。', en: 'Message storage failed.', action: A.REPLUG_MODEM },
+  { code: 320, spec: 'memory failure', zh: '短信存储故障。', en: 'Message storage failed.', action: A.REPLUG_MODEM, maybeSent: true },
   { code: 321, spec: 'invalid memory index', zh: '短信位置编号无效。', en: 'Invalid message position.', action: A.REFRESH_LIST },
   { code: 322, spec: 'memory full', zh: '短信存储已满。', en: 'Message storage is full.', action: A.FREE_MESSAGE_STORAGE },
   { code: 330, spec: 'SMSC address unknown', zh: '不知道短信中心号码（SMSC）。', en: 'The SMS centre (SMSC) number is unknown.', action: A.SET_SMSC },
@@ -113,10 +113,11 @@ export function explainCms(code: number): ErrorExplanation {
  * Whether a +CMS ERROR answering `AT+CMGS` after its body leaves it open that the message went out (`maybeSent` in the
  * table above). Such a send is `failed-retryable` (may have gone), never `failed` (nothing went): a Retry then asks
  * first (review43). By TS 27.005 §3.2.5, what the network or the centre answered (0–255: an RP-cause or a
- * TP-Failure-Cause is a refusal of that very message) and the modem's own refusals of the command (301–305, 310–322,
- * 330, 331, 340: a SIM, a memory, a parameter or a service state checked before anything is transmitted) mean nothing
- * went. It may have gone on a network timeout (332: said while waiting for the acknowledgement of a message handed
- * over), an ME failure (300) or an unknown error (500), a code the standard leaves undefined (256–511 unnamed) and a
+ * TP-Failure-Cause is a refusal of that very message) and the modem's own refusals of the command (301–305, 310–312,
+ * 314–318, 321, 322, 330, 331, 340: a SIM, a memory, a parameter or a service state checked before anything is
+ * transmitted) mean nothing went. It may have gone on a network timeout (332: said while waiting for the
+ * acknowledgement of a message handed over), an ME failure (300), a SIM failure (313) or a memory failure (320) (mend65:
+ * failures, not checks), an unknown error (500), a code the standard leaves undefined (256–511 unnamed) and a
  * manufacturer's own (512+, e.g. a vendor's timeout): they do not say at which step the modem failed (mend51).
  * Any code answered before the `> ` prompt means the body never went: `failed`, whatever the code (mend53).
  */

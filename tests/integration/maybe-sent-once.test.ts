@@ -158,6 +158,18 @@ describe('a fresh send of what may have gone out (the core, a modem on a real pt
     expect(reached()).toBe(before);
   }, 60_000);
 
+  it('holds the same KTCL back after a bare ERROR answered its body, as after a +CMS ERROR: 332 (mend65, review49 F1)', async () => {
+    const { modem, reached, core, outgoing, modemId } = await coreRig('hall-maybe-once-bare-');
+    // A modem whose +CMEE is 0 (refused it, or lost it to a restart) answers any failure with a bare ERROR.
+    modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS' });
+    const { commandId } = await core.call('send', { modemId, id: 'KTCL' });
+    const first = await until(() => outgoing.find((o) => o.id === commandId && (o.state === 'failed' || o.state === 'failed-retryable')), 'the first KTCL ended');
+    expect(`${first.state} ${first.error}`).toBe('failed-retryable at.error');
+    const before = reached();
+    await expect(core.call('send', { modemId, id: 'KTCL' })).rejects.toMatchObject({ code: 'send.maybe-sent' });
+    expect(reached()).toBe(before);
+  }, 60_000);
+
   it('is refused by the CLI unless --resend, which sends it once as the retry; --yes alone is the yes to its risk (zh/en, no stack trace)', async () => {
     const { modem, dataDir, reached } = await rig('hall-maybe-once-cli-');
     const args = ['send', 'KTCL', '--port', modem.path, '--data-dir', dataDir];

@@ -6,9 +6,21 @@ import { INSTANT_TIMING, type EmulatorOptions } from '../../src-main/emulator/op
 import { Journal, type JournalOptions } from '../../src-main/services/journal';
 import { ModemSession, type SessionEvents, type SessionOptions } from '../../src-main/services/modem/session';
 import { assembleRecords } from '../../src-shared/assemble';
+import { explainSendFailure } from '../../src-shared/send-failure';
+import { sendFailure } from '../../src-main/services/extension-link/extension-session';
+import { describeSendError } from '../../src-renderer/core/describe-send-error';
+import { makeI18n } from '../../src-renderer/i18n';
 
 /** Quick but not instant: parts still arrive out of order and a moment apart, as from a real network. */
 export const FAST: EmulatorOptions = { ...INSTANT_TIMING, replyDelayMs: 20, partGapMs: 10, statusReportMs: 10 };
+
+/** What every place says of a failed send, zh and en: the CLI's words, the extension popup's and the page's bubble. */
+export function sendWords(last: { error?: string | null; state: string }): string[] {
+  const cli = explainSendFailure(last.error!, last.state);
+  const popup = sendFailure(last.error!, last.state);
+  const bubble = [describeSendError(last.error!, makeI18n('zh-Hans'), last.state).text, describeSendError(last.error!, makeI18n('en'), last.state).text];
+  return [cli.zh, cli.en, popup.zh, popup.en, ...bubble];
+}
 
 export interface Kit {
   dir: string;

@@ -2,22 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
 import { encodeSubmit } from '../../src-shared/pdu';
-import { explainSendFailure } from '../../src-shared/send-failure';
 import { mayHaveGoneOut } from '../../src-shared/journal-records';
-import { sendFailure } from '../../src-main/services/extension-link/extension-session';
-import { describeSendError } from '../../src-renderer/core/describe-send-error';
-import { makeI18n } from '../../src-renderer/i18n';
 import { ptyRig, until } from './pty-rig';
-import { FAST } from './session-kit';
+import { FAST, sendWords } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
 
 /** The CLI's words, the extension popup's and the bubble's (zh and en) agree: not sent, no advice to wait. */
 function expectSaidNotSent(last: { error?: string | null; state: string }): void {
-  const cli = explainSendFailure(last.error!, last.state);
-  const popup = sendFailure(last.error!, last.state);
-  const bubble = [describeSendError(last.error!, makeI18n('zh-Hans'), last.state).text, describeSendError(last.error!, makeI18n('en'), last.state).text];
-  const words = [cli.zh, cli.en, popup.zh, popup.en, ...bubble];
+  const words = sendWords(last);
   expect(words.filter((t) => /可能已经发出|may have gone/.test(t))).toEqual([]);
   expect(words.filter((t) => !/短信没有发出|the message was not sent/.test(t))).toEqual([]);
 }

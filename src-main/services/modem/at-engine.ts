@@ -285,7 +285,7 @@ export class AtEngine {
   }
 
   private settle(job: Job, final: FinalResult): void {
-    if (final.kind !== 'ok') this.finish(job, errorForFinal(job.shown, final, job.body === null ? undefined : job.bodySent));
+    if (final.kind !== 'ok') this.finish(job, errorForFinal(job.shown, final, job.body === null ? undefined : { bodySent: job.bodySent, lines: job.lines }));
     else if (this.awaitsPrompt(job)) this.finish(job, noPromptError(job.shown));
     else this.finish(job, { command: job.shown, lines: job.lines, final });
   }

@@ -21,6 +21,11 @@ export type AtErrorDetails = {
    * the `> ` prompt means nothing was transmitted, whatever its code (mend53).
    */
   bodySent?: boolean;
+  /**
+   * For a command with a body that went out: the information lines answered before the error (a `+CMGS: <mr>`
+   * followed by `ERROR` shows the network took the message, mend65).
+   */
+  lines?: string[];
 };
 
 export class AtError extends HallError {
@@ -38,49 +43,66 @@ const TABLES = {
   cme: { explain: explainCme, codeForName: cmeCodeForName },
 } as const;
 
-function fromTable(family: 'cms' | 'cme', code: number, command: string, bodySent: boolean | undefined, verbose?: string): AtError {
+/** What a command with a body adds to an error's details: whether the body went, and what came back before the error. */
+export type BodyAnswer = { bodySent: boolean; lines: readonly string[] };
+
+function bodyDetails(body: BodyAnswer | undefined): Pick<AtErrorDetails, 'bodySent' | 'lines'> {
+  if (body === undefined) return {};
+  return body.bodySent && body.lines.length > 0 ? { bodySent: true, lines: [...body.lines] } : { bodySent: body.bodySent };
+}
+
+function fromTable(family: 'cms' | 'cme', code: number, command: string, body: BodyAnswer | undefined, verbose?: string): AtError {
   const explanation = TABLES[family].explain(code);
   const label = `+${family.toUpperCase()} ERROR: ${verbose ?? code}`;
   return new AtError(
     `at.${family}`,
     { zh: `${explanation.zh}（${label}）`, en: `${explanation.en} (${label})` },
-    { command, [family]: code, ...(verbose === undefined ? {} : { verbose }), ...(bodySent === undefined ? {} : { bodySent }) },
-    bodySent === true && explanation.maybeSent ? MAYBE_SENT : explanation.action,
+    { command, [family]: code, ...(verbose === undefined ? {} : { verbose }), ...bodyDetails(body) },
+    body?.bodySent === true && explanation.maybeSent ? MAYBE_SENT : explanation.action,
   );
 }
 
 /**
- * The error for a final result other than OK. `bodySent`: for a command with a body, whether it went out (mend53: a
- * +CMS ERROR before the prompt was taken as "may have gone out").
+ * The error for a final result other than OK. `body`: for a command with a body, whether it went out (mend53: a
+ * +CMS ERROR before the prompt was taken as "may have gone out") and the lines answered before the error; every
+ * branch carries them (mend65: a bare ERROR or a +CME ERROR after the body carried nothing, and was taken as "not sent").
  */
-export function errorForFinal(command: string, final: Exclude<FinalResult, { kind: 'ok' }>, bodySent?: boolean): AtError {
+export function errorForFinal(command: string, final: Exclude<FinalResult, { kind: 'ok' }>, body?: BodyAnswer): AtError {
   switch (final.kind) {
     case 'cms':
     case 'cme':
-      return fromTable(final.kind, final.code, command, bodySent);
+      return fromTable(final.kind, final.code, command, body);
     case 'text-error': {
       const family = final.family ?? 'cme';
       const code = TABLES[family].codeForName(final.text);
-      if (code !== null) return fromTable(family, code, command, bodySent, final.text);
+      if (code !== null) return fromTable(family, code, command, body, final.text);
       return new AtError(
         `at.${family}`,
         { zh: `调制解调器报告错误：${final.text}`, en: `The modem reported an error: ${final.text}` },
-        { command, verbose: final.text },
-        RETRY_THEN_REPLUG,
+        { command, verbose: final.text, ...bodyDetails(body) },
+        body?.bodySent === true ? MAYBE_SENT : RETRY_THEN_REPLUG,
       );
     }
     case 'no-carrier':
       return new AtError(
         'at.error',
         { zh: `连接已断开（NO CARRIER）：${command}`, en: `The connection dropped (NO CARRIER): ${command}` },
-        { command },
-        RETRY_THEN_REPLUG,
+        { command, ...bodyDetails(body) },
+        body?.bodySent === true ? MAYBE_SENT : RETRY_THEN_REPLUG,
       );
     case 'error':
+      if (body?.bodySent === true) {
+        return new AtError(
+          'at.error',
+          { zh: `调制解调器收下短信内容后报告了错误（${command}，ERROR）。`, en: `The modem reported an error after it took the message body (${command}, ERROR).` },
+          { command, ...bodyDetails(body) },
+          MAYBE_SENT,
+        );
+      }
       return new AtError(
         'at.error',
         { zh: `调制解调器拒绝了命令 ${command}（ERROR）。`, en: `The modem rejected ${command} (ERROR).` },
-        { command },
+        { command, ...bodyDetails(body) },
         RETRY_THEN_REPLUG,
       );
   }

@@ -22,7 +22,7 @@ import { cmsMayHaveSent } from '../../../src-shared/at/cms-errors';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
-import { encodeSubmit, misfitText } from '../../../src-shared/pdu';
+import { encodeSubmit, misfitText, type EncodedPdu } from '../../../src-shared/pdu';
 import { NO_NETWORK_ERROR, REPORT_UNTIED_NOTE, SIM_CHANGED_ERROR, WAITING_NETWORK_NOTE } from '../../../src-shared/send-failure';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
@@ -861,19 +861,20 @@ export class ModemSession extends Emitter<SessionEvents> {
     let partsTaken = 0;
     try {
       for (const part of encodeSubmit({ to: p.to, text: p.text, statusReport: true, concatRef: Math.floor(Math.random() * 256) })) {
-        const response = await this.at(`AT+CMGS=${part.tpduLength}`, this.o.sendTimeoutMs ?? CMGS_TIMEOUT_MS, part.hex);
+        const ref = await this.sendPart(part);
         partsTaken++;
-        const ref = parseCmgs(response.lines);
         if (ref !== null) refs.push(ref);
       }
     } catch (e) {
       const err = toHallError(e);
       const cms = e instanceof AtError ? e.details?.cms : undefined;
-      // A network timeout (+CMS ERROR: 332) comes after the message was handed over: it may have reached 10086 too.
-      // Any code answered before the `> ` prompt means the body never went (mend53), and so does a timeout waiting for
-      // that prompt (mend55), and a link closed before it (mend61); silence after the body may hide a message that went.
+      // Anything answered before the `> ` prompt means the body never went (mend53), and so does a timeout waiting for
+      // that prompt (mend55) and a link closed before it (mend61). After the body, only a +CMS ERROR that the standard
+      // says refused the message or the command (cmsMayHaveSent false: 0–255, 301–305, 310–322, 330, 331, 340) is sure;
+      // anything else (silence, a closed link, a bare ERROR, a +CME ERROR, a verbose text nobody knows, 332, 300, 500,
+      // vendor codes) leaves it open that the message went (mend65: a bare ERROR and +CME were taken as "not sent").
       const afterBody = e instanceof AtError && e.details?.bodySent === true;
-      const unsure = partsTaken > 0 || (afterBody && (err.code === 'at.timeout' || err.code === 'at.closed' || (cms !== undefined && cmsMayHaveSent(cms))));
+      const unsure = partsTaken > 0 || (afterBody && (cms === undefined || cmsMayHaveSent(cms)));
       const code = cms !== undefined ? `cms.${cms}` : err.code;
       // No network service although the modem said registered (lost since): nothing went out, so it waits for the
       // registration asked again now and goes once more; a second refusal fails it.
@@ -890,6 +891,20 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
     const record = await this.record(p, 'sent', refs, null);
     for (const ref of refs) this.refs.set(ref, [...(this.refs.get(ref) ?? []), { id: p.id, record }].slice(-WAITING_PER_REF));
+  }
+
+  /**
+   * One part through AT+CMGS: its message reference, or null for a bare OK. A `+CMGS: <mr>` followed by an error still
+   * counts as taken: the reference is the network's word that it has the message (mend65).
+   */
+  private async sendPart(part: EncodedPdu): Promise<number | null> {
+    try {
+      return parseCmgs((await this.at(`AT+CMGS=${part.tpduLength}`, this.o.sendTimeoutMs ?? CMGS_TIMEOUT_MS, part.hex)).lines);
+    } catch (e) {
+      const ref = e instanceof AtError && e.details?.bodySent === true ? parseCmgs(e.details.lines ?? []) : null;
+      if (ref === null) throw e;
+      return ref;
+    }
   }
 
   private async record(p: { id: string; to: string; redacted: string; simId?: string | null; retryOf?: string }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {

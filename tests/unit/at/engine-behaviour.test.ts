@@ -82,6 +82,24 @@ describe('errors a user reads', () => {
     });
   });
 
+  it('says the body went in every error answered after it, with the lines before the error (mend65)', async () => {
+    const details: unknown[] = [];
+    for (const answer of ['ERROR', '+CME ERROR: 100', '+CME ERROR: radio link lost', '+CMS ERROR: radio link lost', '+CMGS: 12\\r\\n\\r\\nERROR']) {
+      const { link, finished } = scripted(`>> AT+CMGS=13\\r\n<< \\r\\n>\\x20\n>> ${PDU.submitYe}\\x1a\n<< \\r\\n${answer}\\r\\n\n`);
+      const error = await new AtEngine(link).run('AT+CMGS=13', { payload: PDU.submitYe }).catch((e: unknown) => e);
+      await finished;
+      expect(error).toBeInstanceOf(AtError);
+      details.push((error as AtError).details);
+    }
+    expect(details).toEqual([
+      { command: 'AT+CMGS=13', bodySent: true },
+      { command: 'AT+CMGS=13', cme: 100, bodySent: true },
+      { command: 'AT+CMGS=13', verbose: 'radio link lost', bodySent: true },
+      { command: 'AT+CMGS=13', verbose: 'radio link lost', bodySent: true },
+      { command: 'AT+CMGS=13', bodySent: true, lines: ['+CMGS: 12'] },
+    ]);
+  });
+
   it('names the command and the wait in a timeout', () => {
     vi.useFakeTimers();
     const { link } = scripted('>> AT+CSQ\\r\n');

@@ -81,6 +81,17 @@ describe('describeSendError', () => {
     }
   });
 
+  it('says a failed-retryable record may have gone out whatever its code: a bare ERROR, a +CME ERROR, a refusal of a later part (mend65)', () => {
+    for (const code of ['at.error', 'at.cme', 'at.unanswered', 'cms.21']) {
+      const said = [explainSendFailure(code, 'failed-retryable'), describeSendError(code, zh, 'failed-retryable'), describeSendError(code, en, 'failed-retryable')];
+      const words = said.flatMap((d) => ('zh' in d ? [d.zh, d.en, d.action.zh, d.action.en] : [d.text, d.action ?? '']));
+      expect(words.filter((t) => /没有发出|not sent|发送失败|Sending failed/.test(t)), code).toEqual([]);
+      // cms.21 keeps its meaning (the centre refused that part), with the advice to wait: an earlier part went.
+      expect(words.filter((t) => /可能已经发出|may have gone/.test(t)).length, code).toBeGreaterThanOrEqual(4);
+    }
+    expect(describeSendError('at.error', zh, 'failed-retryable').text).toBe('发送途中调制解调器报告了错误（at.error），短信可能已经发出。确认没有收到回复后再重试。');
+  });
+
   it.each([
     ['status.64', 'The SMS centre reports it cannot be delivered (status 64).'],
     ['status.96', 'The SMS centre could not deliver it for now (status 96) and has stopped trying.'],
