@@ -4,7 +4,7 @@ import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ViewLoading } from './components/ViewLoading';
 import { CoreProvider, useCore, whenIdle } from './core/CoreProvider';
-import { ToastProvider } from './core/toasts';
+import { ToastProvider, useToast } from './core/toasts';
 import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
 import { ApprovalPrompt } from './shell/ApprovalPrompt';
@@ -12,7 +12,7 @@ import { routeHash, type Route, type View } from './shell/route';
 import { commandForKey, onMenuCommand } from './shell/commands';
 import { SHORTCUTS, VIEW_ORDER, viewKey } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
-import { holdTyped } from './shell/typed-ahead';
+import { holdTyped, useTypedDropped } from './shell/typed-ahead';
 import { useRoute } from './shell/use-route';
 import { CatalogView } from './views/CatalogView';
 import { InstructionView } from './views/InstructionView';
@@ -71,6 +71,9 @@ function Shell() {
   // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
   const { api, ingest } = useCore();
   const storeLoaded = ingest !== null;
+  // Keys typed while a view loaded that no line took (the thread with no SIM tab yet): said, not kept for later.
+  const toast = useToast();
+  useTypedDropped(useCallback((n: number) => toast('warning', t('typed.dropped', { n })), [toast, t]));
   // One handler for the page's keys and the Electron menu: each command does the same from either.
   // Asked by the menu, for the thread view to open its log search once shown (it may not be yet).
   const [logSearchAsked, setLogSearchAsked] = useState(false);

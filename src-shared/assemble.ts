@@ -1,4 +1,5 @@
 import type { IncomingRecord } from './journal-records';
+import { joinPartTexts } from './pdu/gsm7';
 import { mixedUpSendings, SAME_SENDING_MS } from './sending-order';
 
 /** A message put back together from the journal's parts. */
@@ -347,7 +348,7 @@ export function readJoined(groups: ReadonlyMap<string, IncomingRecord[][]>, unce
     return {
       simId: first.simId,
       from: first.from,
-      text: sorted.map((p) => p.text).join(''),
+      text: joinPartTexts(sorted.flatMap((p, i) => (i > 0 && (p.concat?.part ?? 1) !== (sorted[i - 1]!.concat?.part ?? 1) + 1 ? [null, p.text] : [p.text]))),
       timestamp: first.timestamp,
       receivedAt: Math.min(...sorted.map((p) => p.receivedAt)),
       keys: sorted.map((p) => p.key),

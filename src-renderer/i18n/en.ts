@@ -89,6 +89,7 @@ export const en: Record<StringKey, string> = {
 
   'thread.title': 'Conversation with {peer}',
   'thread.sims': 'SIM cards',
+  'typed.dropped': 'What you typed while the page loaded ({n} characters) was not kept: there is no line here to type it in.',
   'thread.noSims': 'No conversations yet. Once a modem is connected, the instructions sent to 10086 and its replies appear here.',
   'thread.empty': 'No messages with 10086 on this SIM yet. Try an instruction such as YE (balance).',
   'thread.unreadMarker': 'New messages',

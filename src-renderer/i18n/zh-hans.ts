@@ -88,6 +88,7 @@ export const zhHans = {
 
   'thread.title': '与 {peer} 的对话',
   'thread.sims': 'SIM 卡',
+  'typed.dropped': '页面载入时输入的 {n} 个字符没有保留：这里没有可输入的地方。',
   'thread.noSims': '还没有对话。连接设备后，发给 10086 的指令和收到的回复都会出现在这里。',
   'thread.empty': '这张 SIM 卡还没有和 10086 的消息。发一条指令试试，例如 YE（查余额）。',
   'thread.unreadMarker': '以下为新消息',

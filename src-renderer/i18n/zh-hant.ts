@@ -89,6 +89,7 @@ export const zhHant: Record<StringKey, string> = {
 
   'thread.title': '與 {peer} 的對話',
   'thread.sims': 'SIM 卡',
+  'typed.dropped': '頁面載入時輸入的 {n} 個字元沒有保留：這裡沒有可輸入的地方。',
   'thread.noSims': '還沒有對話。連接裝置後，發給 10086 的指令和收到的回覆都會出現在這裡。',
   'thread.empty': '這張 SIM 卡還沒有和 10086 的訊息。傳一則指令試試，例如 YE（查餘額）。',
   'thread.unreadMarker': '以下為新訊息',

@@ -38,6 +38,13 @@ export function typedKey(e: KeyPress & { isComposing: boolean }, altGraph: boole
   return e.key === 'Backspace' || [...e.key].length === 1 ? e.key : null;
 }
 
+/**
+ * Whether a focused button-like control (a button, a tab, a checkbox, a disclosure's summary) takes the key press as
+ * its own: Space presses it (Enter is never typed text). Such a key is the control's, never text held for a view that
+ * loads (review48 F5: Space on a focused button was held as a space and the button not pressed).
+ */
+export const pressesControl = (e: KeyPress): boolean => e.key === ' ';
+
 /** Which way ↑/↓ moves through a list: +1 down, -1 up. */
 export const arrowStep = (e: KeyPress): 1 | -1 => (e.key === 'ArrowDown' ? 1 : -1);
 

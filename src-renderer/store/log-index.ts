@@ -22,7 +22,18 @@ export class LogTextIndex {
   private loaded: Promise<void> | null = null;
   private checkedAt = 0;
 
-  constructor(private readonly db: HallDb) {}
+  constructor(private readonly db: HallDb) {
+    // Another tab's re-mask pass rewrote texts this one may hold as they were (a secret an older masker left clear): they
+    // go, and the next search reads the log again (the count, which the recheck compares, did not change).
+    const told = remaskedChannel(db);
+    if (told) told.onmessage = () => this.drop();
+  }
+
+  /** Forgets the text held: the next search loads it again. */
+  private drop(): void {
+    this.texts = new Map();
+    this.loaded = null;
+  }
 
   note(rows: readonly MessageRow[]): void {
     if (!this.loaded) return;
@@ -98,4 +109,14 @@ export function logTextIndex(db: HallDb): LogTextIndex {
   let index = indexes.get(db);
   if (!index) indexes.set(db, (index = new LogTextIndex(db)));
   return index;
+}
+
+/**
+ * The channel the tabs of one log (one origin, one database) tell each other on that a re-mask pass (remask.ts) rewrote
+ * texts: what a tab holds of them in memory (its search text) is old, an older masker's clear secret in it. Dexie's
+ * liveQuery tells the views of other tabs of every write already; the search text is no query. Null where the browser
+ * has no BroadcastChannel.
+ */
+export function remaskedChannel(db: HallDb): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`hall10086-remasked:${db.name}`);
 }

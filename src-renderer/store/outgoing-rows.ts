@@ -1,3 +1,4 @@
+import { MASKER_VERSION } from '../../src-shared/catalog/secrets';
 import type { OutgoingRecord } from '../../src-shared/journal-records';
 import { threadPeer } from './incoming-rows';
 import type { CommandRow, MessageRow } from './rows';
@@ -19,6 +20,8 @@ export function mergeCommand(stored: CommandRow | undefined, record: OutgoingRec
     createdAt: Math.min(stored?.createdAt ?? record.at, record.at),
     updatedAt: record.at,
     ...(stored?.retriedBy ? { retriedBy: stored.retriedBy } : {}),
+    // The journal of this build masked the text (journal.ts masks every sent text at rest), with this masker.
+    masker: MASKER_VERSION,
   };
 }
 
@@ -43,5 +46,6 @@ export function outgoingMessageRow(command: CommandRow): MessageRow {
     commandId: command.id,
     error: command.error,
     ...(command.retriedBy ? { retriedBy: command.retriedBy } : {}),
+    ...(command.masker === undefined ? {} : { masker: command.masker }),
   };
 }

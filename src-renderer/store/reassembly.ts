@@ -3,6 +3,7 @@ import type { IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
 import { maySendTogether, mixedUpSendings, type PlacedSending } from '../../src-shared/sending-order';
+import { joinPartTexts } from '../../src-shared/pdu/gsm7';
 
 
 /** Shown where a part of a long message has not arrived. */
@@ -53,10 +54,7 @@ export function firstReceivedAt(generation: Generation): number {
 /** The parts present in part order, a marker where one is missing (but not after the last one present). */
 export function joinSlots(slots: readonly (Pick<Slot, 'text'> | null)[]): string {
   const last = slots.reduce((at, s, i) => (s ? i : at), -1);
-  return slots
-    .slice(0, last + 1)
-    .map((s) => s?.text ?? MISSING_PART)
-    .join('');
+  return joinPartTexts(slots.slice(0, last + 1).map((s) => s?.text ?? null), MISSING_PART);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import { MASKER_VERSION } from '../../src-shared/catalog/secrets';
 import { rekeptUnreadableText } from '../../src-shared/pdu';
 import type { HallDb } from './db';
-import { logTextIndex } from './log-index';
+import { logTextIndex, remaskedChannel } from './log-index';
 import type { CommandRow, MaskerRow, MessageRow, PartRow } from './rows';
 
 /** Rows read, masked and written back per transaction: one step of the pass, never left half done. */
@@ -17,23 +17,27 @@ type Table = (typeof TABLES)[number];
 type Masking = Pick<InstructionCatalog, 'maskSecrets'>;
 
 /**
- * A text as this masker keeps it, or null when it stays as stored. What the user sent (a message `out`, an instruction)
- * is masked whatever it holds: it was masked when stored, by the masker of then. A received text stays as stored
- * (review47 F0): a mask in it is no mark that the journal masked it (a reply shows an ID as `4401**********1234` of its
- * own, and masking it again took the new service password, which exists nowhere else), and no row records who masked it.
- * The thread shows a received message as it came; exports mask it. The one received text changed is a part an older
- * version kept unreadable as `[PDU code] <hex>` (before MASKER_VERSION 5: a reset password spelled `003900370035…` in it),
- * told by that form, not by a mask: it is kept as the journal keeps that PDU now (rekeptUnreadableText), its text read
- * leniently and masked, or its hex with the UCS-2 digits of a reading that holds a secret hidden.
+ * A text as this masker keeps it, or null when it stays as stored. A row this masker masked (MessageRow.masker is
+ * MASKER_VERSION) stays. One an older masker masked, as its row records (since MASKER_VERSION 7), is masked again, sent or
+ * received alike. Of rows stored before rows recorded it: what the user sent (a message `out`, an instruction) is
+ * masked whatever it holds, as it was masked when stored; a received text stays as stored (review47 F0): a mask in it is
+ * no mark that the journal masked it (a reply shows an ID as `4401**********1234` of its own, and masking it again took
+ * the new service password, which exists nowhere else), so its figures are never masked away. The one received text
+ * changed is a part an older version kept unreadable as `[PDU code] <hex>` (before MASKER_VERSION 5: a reset password
+ * spelled `003900370035…` in it), told by that form, not by a mask: it is kept as the journal keeps that PDU now
+ * (rekeptUnreadableText), its text read leniently and masked, or its hex with the digits of a reading that holds a
+ * secret hidden.
  */
-function remasked(text: string, sent: boolean, catalog: Masking): string | null {
-  if (!sent) {
+function remasked(row: Row, sent: boolean, catalog: Masking): string | null {
+  if (row.masker === MASKER_VERSION) return null;
+  if (!sent && row.masker === undefined) {
     // An unreadable part kept as its bytes (`[PDU code] <hex>`), as the journal keeps it now; never masked over its hex.
-    const kept = rekeptUnreadableText(text, (t) => catalog.maskSecrets(t));
-    return kept === null || kept === text ? null : kept;
+    const kept = rekeptUnreadableText(row.text, (t) => catalog.maskSecrets(t));
+    return kept === null || kept === row.text ? null : kept;
   }
-  const masked = catalog.maskSecrets(text);
-  return masked === text ? null : masked;
+  const kept = rekeptUnreadableText(row.text, (t) => catalog.maskSecrets(t));
+  const masked = kept ?? catalog.maskSecrets(row.text);
+  return masked === row.text ? null : masked;
 }
 
 /**
@@ -62,8 +66,11 @@ export async function remaskStoredTexts(db: HallDb, catalog: Masking): Promise<n
       return { table: at.table, written };
     });
     if (step === null) return changed;
-    // Only once written: the search then finds no clear text this tab loaded before.
-    if (step.table === 'messages') logTextIndex(db).note(step.written as MessageRow[]);
+    // Only once written: the search then finds no clear text this tab loaded before, nor another tab's (told here).
+    if (step.table === 'messages' && step.written.length) {
+      logTextIndex(db).note(step.written as MessageRow[]);
+      tellOtherTabs(db);
+    }
     changed += step.written.length;
   }
 }
@@ -82,8 +89,8 @@ function keyOf(table: Table, row: Row): string {
 function maskRows(table: Table, rows: readonly Row[], catalog: Masking): Row[] {
   return rows.flatMap((row) => {
     const sent = table === 'commands' || (table === 'messages' && (row as MessageRow).direction === 'out');
-    const text = remasked(row.text, sent, catalog);
-    return text === null ? [] : [{ ...row, text }];
+    const text = remasked(row, sent, catalog);
+    return text === null ? [] : [{ ...row, text, masker: MASKER_VERSION }];
   });
 }
 
@@ -93,4 +100,12 @@ async function putRows(db: HallDb, table: Table, rows: Row[]): Promise<void> {
   const messages = rows as MessageRow[];
   const replies = messages.filter((m) => m.direction === 'in' && m.complete).map((m) => m.id);
   if (replies.length) await db.figureQueue.add({ messageIds: replies });
+}
+
+/** Tells the other tabs of this log that texts were masked again (remaskedChannel): they drop what they hold of them. */
+function tellOtherTabs(db: HallDb): void {
+  const channel = remaskedChannel(db);
+  if (!channel) return;
+  channel.postMessage({ kind: 'remasked' });
+  channel.close();
 }

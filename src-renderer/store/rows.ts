@@ -19,6 +19,12 @@ export interface PartRow {
   ref: number | null;
   total: number;
   part: number;
+  /**
+   * The MASKER_VERSION whose masker masked this text at rest: a sent text (the journal masks what the user sent) or one
+   * the re-mask pass masked (remask.ts). Absent on a received text stored as it came (the thread shows it so) and on rows
+   * stored before MASKER_VERSION 7. A text with an older version is masked again by the pass; one with this version is not.
+   */
+  masker?: number;
 }
 
 export type MessageState = 'received' | OutgoingState;
@@ -64,6 +70,12 @@ export interface MessageRow {
   error?: string | null;
   /** Outgoing only: the instruction that retried this one (the core refuses a second retry: send.already-retried). */
   retriedBy?: string;
+  /**
+   * The MASKER_VERSION whose masker masked this text at rest: a sent text (the journal masks what the user sent) or one
+   * the re-mask pass masked (remask.ts). Absent on a received text stored as it came (the thread shows it so) and on rows
+   * stored before MASKER_VERSION 7. A text with an older version is masked again by the pass; one with this version is not.
+   */
+  masker?: number;
 }
 
 /** The latest known state of an outgoing instruction. */
@@ -79,6 +91,8 @@ export interface CommandRow {
   updatedAt: number;
   /** See MessageRow.retriedBy: set from the retry's record (its `retryOf`), which the journal holds after this one's. */
   retriedBy?: string;
+  /** See MessageRow.masker: this version's, the journal of this build masked the text. */
+  masker?: number;
 }
 
 export interface SimRow {

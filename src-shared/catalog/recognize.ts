@@ -52,7 +52,7 @@ export class Recognizer {
   /**
    * For the confirmation rule only (whether it asks first, and why): the text recognised as it stands, else a risky
    * instruction (one that asks first) it is written as with punctuation at its end (`TJ。`, `TJ#`, `TJ.`,
-   * `MMXG 123456 654321。`), in quotes (`"TJ"`), or with spaces inside its code (`T J`, `qx gprs`) (review46: such
+   * `MMXG 123456 654321。`), in quotes (`"TJ"`), or with spaces or punctuation inside its code (`T J`, `qx gprs`, `T.J`) (review46: such
    * a colleague's entry kept its `confirm: false`, such free text went without TJ's question). A harmless code so
    * written (`YE。`) stays no instruction: nothing else reads it as one, and it is sent as typed.
    */
@@ -110,14 +110,21 @@ const TRAILING_PUNCTUATION = /[#.。!?,，;；、~～…:)\]】》>*-]+$/u;
 const LEADING_PUNCTUATION = /^[#:]+/u;
 const QUOTES = /^["'“”‘’「」『』(\[【《<]+|["'“”‘’「」『』)\]】》>]+$/gu;
 
-/** What typed text may be meant as, when asking whether it is a risky instruction: punctuation and quotes off, then spaces too. */
+/** Punctuation between two letters of a code (`T.J`, `T-J`, `T·J`, `Q.X.G.P.R.S`, `T、J`; mend63), as people space one out. */
+const INNER_PUNCTUATION = /(?<=\p{L})[.。·・_、,，*~/\\|-]+(?=\p{L})/gu;
+
+/**
+ * What typed text may be meant as, when asking whether it is a risky instruction: punctuation and quotes off, then spaces
+ * too, then punctuation between letters too.
+ */
 function riskReadings(text: string): string[] {
   let t = typedForm(text);
   for (let before = ''; before !== t; ) {
     before = t;
     t = t.replace(QUOTES, '').replace(TRAILING_PUNCTUATION, '').replace(LEADING_PUNCTUATION, '').trim();
   }
-  return [t, t.replace(/\s+/g, '')];
+  const unspaced = t.replace(/\s+/g, '');
+  return [t, unspaced, unspaced.replace(INNER_PUNCTUATION, '')];
 }
 
 function bucketKey(text: string): string {

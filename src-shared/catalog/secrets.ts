@@ -114,11 +114,23 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
  */
 /**
  * A date or a time where a cued value would start (review47 F1: `已` as a cue reached `密码已修改，2026-12-07 10:30`, masked
- * to `******:30`): `2026-12-07`, `2026 12 07`, `12-07`, `12 07 10:30`, `10:30`. Never a secret's value.
+ * to `******:30`): `2026-12-07`, `2026 12 07`, `12-07`, `12 07 10:30`, `10:30`. Never a secret's value after a word of
+ * changing it (`密码已重置 12-07`: a notice of when) or after a word that names another secret; after a password word
+ * itself see PASSWORD_THEN.
  */
-const DATE_OR_TIME = String.raw`(?:19|20)\d\d[-/. ](?:0?[1-9]|1[0-2])(?:[-/. ](?:0?[1-9]|[12]\d|3[01]))?(?!\d)|(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d -])|(?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01]) \d{1,2}[:：]\d{2}|\d{1,2}[:：]\d{2}(?!\d)`;
+const DATE = String.raw`(?:19|20)\d\d[-/. ](?:0?[1-9]|1[0-2])(?:[-/. ](?:0?[1-9]|[12]\d|3[01]))?(?!\d)|(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d -])`;
+const TIME = String.raw`\d{1,2}[:：]\d{2}(?!\d)`;
+const DATE_OR_TIME = String.raw`${DATE}|(?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01]) \d{1,2}[:：]\d{2}|${TIME}`;
+/**
+ * Words that say the value is a password (`密码 12-07`, `口令：2019 12 31`, `my password is 12-07`), and CZMM, the reset
+ * instruction of some provinces: a value right after one (only separators, 是, 为 or `is` between) is a password even when
+ * it reads as a date (mend63: masked since people choose a birthday or a date as one). A date with a time after it
+ * (`密码 2026-12-07 10:30`) or a time alone is when, not what, and stays.
+ */
+const PASSWORD_WORDS = String.raw`密码|密碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|czmm)(?![A-Za-z])`;
+const PASSWORD_THEN = String.raw`(?<=(?:${PASSWORD_WORDS})(?:[\s:：是为為,，#]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?)(?!(?:${DATE})\s*\d{1,2}[:：]\d{2}|${TIME})`;
 /** Words that name a password or a one-time code: a SIM's PIN码 and PUK码 (PIN1, PUK2…), an English `verification code`. */
-const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|(?:pin|puk)(?:[12](?!\d))?(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
+const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|czmm|(?:pin|puk)(?:[12](?!\d))?(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
 /**
  * The old or the new one, when a word that names a secret stands before it in the same sentence, at most 16 characters
  * back: `改密码：旧 1234567 新 7654321`, `密码1234567 改成 7654321` (review49 F3: a value of another length than six after
@@ -132,7 +144,7 @@ const SECRET_AGAIN = String.raw`(?<=(?:${SECRET_WORDS})[^。！？!?\n]{0,16})(?
 // 10086's wording) (mend56); a run is taken whole or not at all (the lookahead and back reference: no shorter run of
 // `二〇二六年` is a secret), and never an amount (`12.50元`). After `=` too (`pwd=12345678`), and after a word of the old or
 // the new one that follows a secret word in the same sentence (SECRET_AGAIN; review49 F3).
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS}|${SECRET_AGAIN})(?:[\s:：是为為,，成已=]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(?!${DATE_OR_TIME})(\d{2,}(?:[ -]\d{2,})+(?![0-9A-Za-z]|[:：]\d|\s*[年月日号元次])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d|\s*[年月日号元次])|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS}|${SECRET_AGAIN})(?:[\s:：是为為,，成已#=]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(?:${PASSWORD_THEN}|(?!${DATE_OR_TIME}))(\d{2,}(?:[ ./#-]\d{2,})+(?![0-9A-Za-z]|[:：]\d|\s*[年月日号元次])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d|\s*[年月日号元次])|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
 
 /** Words that name an ID number (`身份证号码`, `证件号`, `sfz`, `ID`, `ID card no.`). */
 const ID_WORDS = String.raw`身份证号码|身份证号|身份证|身份證號碼|身份證號|身份證|证件号码|证件号|證件號碼|證件號|(?<![A-Za-z])(?:sfz(?:hm?)?|id(?:[ -]?(?:card|number|no))*\.?)(?![A-Za-z])`;
@@ -203,7 +215,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 7;
+export const MASKER_VERSION = 8;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];
@@ -385,7 +397,7 @@ function instructionPattern(instruction: Instruction): Pattern | null {
   const idParams = new Set(instruction.params.filter((p) => p.type === 'idNumber').map((p) => p.name));
   const tokens = parseTemplate(instruction.template.normalize('NFKC')).flatMap<Token>((s) =>
     'literal' in s
-      ? s.literal.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((chunk) => ({ pattern: escapeRegExp(chunk), secret: null }))
+      ? s.literal.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((chunk) => ({ pattern: [...chunk].map(escapeRegExp).join(INSIDE_CODE), secret: null }))
       : [{ pattern: secret.has(s.param) ? SECRET_VALUE : PLAIN_VALUE, secret: secret.has(s.param), param: s.param }],
   );
   const firstSecret = tokens.findIndex((t) => t.secret === true);
@@ -407,6 +419,12 @@ function instructionPattern(instruction: Instruction): Pattern | null {
     : undefined;
   return { instruction, regex: new RegExp(`${required}${optional}${MORE_GROUPS}`, 'giud'), secretGroups, ...(spare ? { spare } : {}) };
 }
+
+/**
+ * Between two characters of an instruction's code: nothing, a space or a punctuation mark (`M.M.X.G 1234 5678`,
+ * `M M X G`), as the risky-instruction check reads `T.J` (Recognizer.recognizeRisky; mend63).
+ */
+const INSIDE_CODE = String.raw`[ .。·・_、*~/|-]?`;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

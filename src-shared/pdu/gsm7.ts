@@ -79,15 +79,63 @@ export function textToSeptets(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-export function septetsToText(septets: Uint8Array): string {
+/**
+ * Septets → text. A trailing lone escape has no character of its own: in a part that is not its message's last it
+ * belongs to a pair the sender's segmenter split (review46 C2), so `splitPair` keeps it as SPLIT_ESCAPE for
+ * joinPartTexts to read with the next part's first septet; otherwise it is dropped.
+ */
+export function septetsToText(septets: Uint8Array, splitPair = false): string {
   const units: number[] = [];
   for (let i = 0; i < septets.length; i++) {
     const s = septets[i]!;
     if (s !== ESCAPE) units.push(DECODE_DEFAULT[s]!);
     else if (i + 1 < septets.length) units.push(DECODE_EXTENSION[septets[++i]!]!);
-    // A trailing lone escape belongs to a pair split by the sender; it has no character of its own.
+    else if (splitPair) units.push(ESCAPE);
   }
   return unitsToString(units);
+}
+
+/** Ends the text of a part whose last septet is an escape split from its pair (septetsToText): U+001B, no GSM character. */
+export const SPLIT_ESCAPE = String.fromCharCode(ESCAPE);
+
+/**
+ * A message's part texts in part order joined, `null` for a missing part (shown as `missing`). A part ending in
+ * SPLIT_ESCAPE is read with the next part's first septet as one pair, as the septets joined before decoding read
+ * (TS 23.038 6.2.1.1, 23.040 9.2.3.24.1): `(` after it is `{`, `e` is `€`. With no next part, or one whose first
+ * character is not a default-table septet (another encoding), the escape has no character.
+ */
+export function joinPartTexts(texts: readonly (string | null)[], missing = ''): string {
+  let out = '';
+  let skip = false;
+  for (const [i, text] of texts.entries()) {
+    if (text === null) {
+      out += missing;
+      skip = false;
+      continue;
+    }
+    const own = skip ? text.slice(1) : text;
+    skip = false;
+    if (!own.endsWith(SPLIT_ESCAPE)) {
+      out += own;
+      continue;
+    }
+    out += own.slice(0, -1);
+    const next = texts[i + 1];
+    const septet = next ? lookup(next.charCodeAt(0)) : -1;
+    if (septet >= 0 && (septet & EXTENDED_FLAG) === 0) {
+      out += String.fromCharCode(DECODE_EXTENSION[septet]!);
+      skip = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * Septets read one character each, an escape as a space (no extension pair is joined): the i-th character is the i-th
+ * septet, so a character found in the text points back to its septet (unreadable.ts hides a digit's bits).
+ */
+export function septetsOneByOne(septets: Uint8Array): string {
+  return unitsToString(Array.from(septets, (s) => DECODE_DEFAULT[s]!));
 }
 
 /**

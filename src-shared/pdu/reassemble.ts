@@ -1,3 +1,4 @@
+import { joinPartTexts } from './gsm7';
 import type { DecodedPart, DeliverPart, Encoding } from './types';
 
 export interface AssembledMessage {
@@ -62,7 +63,7 @@ function toMessage(group: Group): AssembledMessage {
   const first = present[0]!;
   return {
     number: first.number,
-    text: present.map((p) => p.text).join(''),
+    text: joinPartTexts(Array.from(group.slots, (p) => p?.text ?? null)),
     encoding: first.encoding,
     timestamp: first.timestamp,
     parts: present,

@@ -64,7 +64,7 @@ export function readUserData(r: PduReader, dcs: number, dcsOffset: number, hasUd
   if (isGsm7) {
     const skip = hasUdh ? headerSeptets(udhOctets) : 0;
     const septets = unpackSeptets(bytes, start, skip * 7, udl - skip);
-    return { encoding, text: septetsToText(septets), data: septets, concat };
+    return { encoding, text: septetsToText(septets, concat !== null && concat.part < concat.total), data: septets, concat };
   }
   const bodyStart = start + udhOctets;
   const oddOctet = encoding === 'ucs2' && (start + octets - bodyStart) % 2 !== 0;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, plugInByPath, sendTyped, type Served } from './ui-kit';
+import { describe, expect, it } from 'vitest';
+import type { PtyEmulator } from '../../src-main/emulator/pty';
+import { composerSuite, plugInByPath, sendTyped, type Served } from './ui-kit';
 
 /**
  * Text typed or pasted into the composer with a character nobody sees (a variation selector after YE,
@@ -13,23 +13,15 @@ import { browserSuite, plugInByPath, sendTyped, type Served } from './ui-kit';
  * emulator on a real pseudo-terminal (socat) in this process: what reaches the modem is asserted.
  */
 
+const SIM = { iccid: '89860012345678900073', imsi: '460001234567007' };
 let server: Served;
 let page: Page;
-browserSuite({ artifactPrefix: 'composer-invisible-', openApp: true }, (suite) => {
-  ({ server, page } = suite);
-});
-
-const SIM = { iccid: '89860012345678900073', imsi: '460001234567007' };
 let modem: PtyEmulator;
-beforeAll(async () => {
-  modem = await startPtyEmulator({ emulatorOptions: { sim: SIM } });
-  // 10086's answers to this file's sends (YE, Y) are not what it looks at, and one that came 2.5 s after a YE of the
-  // first test, between the third's confirmation request and its click, made that request superseded (mend55: the
-  // CI run on 3d8b9a54 passed the third only on retry; alone the answer came 357 ms before the request). Kept back.
-  modem.emulator.fault({ kind: 'hold', what: '10086-replies' });
-}, 30_000);
-afterAll(async () => {
-  await modem?.close();
+// 10086's answers to this file's sends (YE, Y) are not what it looks at, and one that came 2.5 s after a YE of the
+// first test, between the third's confirmation request and its click, made that request superseded (mend55: the
+// CI run on 3d8b9a54 passed the third only on retry; alone the answer came 357 ms before the request). Kept back.
+composerSuite({ artifactPrefix: 'composer-invisible-', sim: SIM, holdReplies: true }, (suite) => {
+  ({ server, page, modem } = suite);
 });
 
 const sentTexts = () => modem.emulator.sent.map((s) => s.part.text);

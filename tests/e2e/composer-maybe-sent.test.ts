@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, plugInByPath, readLog, sendTyped, type Served } from './ui-kit';
+import { describe, expect, it } from 'vitest';
+import type { PtyEmulator } from '../../src-main/emulator/pty';
+import { composerSuite, plugInByPath, readLog, sendTyped, type Served } from './ui-kit';
 
 /**
  * mend55: KTCL (a paid ring-back tone, which the catalog does not ask about) typed in the composer after the same KTCL
@@ -11,19 +11,12 @@ import { browserSuite, plugInByPath, readLog, sendTyped, type Served } from './u
  * (`hall10086 serve`), a modem emulator on a real pseudo-terminal (socat) in this process.
  */
 
+const SIM = { iccid: '89860012345678900081', imsi: '460001234567008' };
 let server: Served;
 let page: Page;
-browserSuite({ artifactPrefix: 'composer-maybe-sent-', openApp: true }, (suite) => {
-  ({ server, page } = suite);
-});
-
-const SIM = { iccid: '89860012345678900081', imsi: '460001234567008' };
 let modem: PtyEmulator;
-beforeAll(async () => {
-  modem = await startPtyEmulator({ emulatorOptions: { sim: SIM } });
-}, 30_000);
-afterAll(async () => {
-  await modem?.close();
+composerSuite({ artifactPrefix: 'composer-maybe-sent-', sim: SIM }, (suite) => {
+  ({ server, page, modem } = suite);
 });
 
 const reached = () => modem.emulator.sent.filter((s) => s.part.text === 'KTCL').length;

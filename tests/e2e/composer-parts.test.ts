@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, plugInByPath, type Served } from './ui-kit';
+import { describe, expect, it } from 'vitest';
+import type { PtyEmulator } from '../../src-main/emulator/pty';
+import { composerSuite, plugInByPath, type Served } from './ui-kit';
 
 /**
  * review47 F-A: since the composer gives no suggestions for a line over 500 characters (mend58), Enter on a pasted
@@ -11,20 +11,12 @@ import { browserSuite, plugInByPath, type Served } from './ui-kit';
  * pseudo-terminal (socat) in this process: what reaches the modem is asserted.
  */
 
+const SIM = { iccid: '89860012345678900075', imsi: '460001234567009' };
 let server: Served;
 let page: Page;
-browserSuite({ artifactPrefix: 'composer-parts-', openApp: true }, (suite) => {
-  ({ server, page } = suite);
-});
-
-const SIM = { iccid: '89860012345678900075', imsi: '460001234567009' };
 let modem: PtyEmulator;
-beforeAll(async () => {
-  modem = await startPtyEmulator({ emulatorOptions: { sim: SIM } });
-  modem.emulator.fault({ kind: 'hold', what: '10086-replies' });
-}, 30_000);
-afterAll(async () => {
-  await modem?.close();
+composerSuite({ artifactPrefix: 'composer-parts-', sim: SIM, holdReplies: true }, (suite) => {
+  ({ server, page, modem } = suite);
 });
 
 // A pasted 10086-style reply, written for this test (not a real text), repeated to 520 characters: 8 UCS-2 parts of 67 (review47 counted 7 within its 6-s wait; the modem got 8 on the old code).

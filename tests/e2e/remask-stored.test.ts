@@ -90,8 +90,10 @@ describe('texts a page stored under an older masker', () => {
     };
     // Every message, in its thread (SIM and peer) and order, only its text masked.
     const stored = ours<MessageRow>(after.messages).sort((a, b) => a.at - b.at);
-    expect(stored).toEqual(messages.map((m) => ({ ...m, text: masked[m.id] })));
-    expect(ours<CommandRow>(after.commands)).toEqual([c1, c2, c3, c4].map((r) => ({ ...r.command, text: masked[r.message.id] })));
+    // A row masked again records the masker that did it (mend63).
+    const stamp = (id: string) => (['out:c1', 'out:c2', 'out:c4'].includes(id) ? { masker: MASKER_VERSION } : {});
+    expect(stored).toEqual(messages.map((m) => ({ ...m, text: masked[m.id], ...stamp(m.id) })));
+    expect(ours<CommandRow>(after.commands)).toEqual([c1, c2, c3, c4].map((r) => ({ ...r.command, text: masked[r.message.id], ...stamp(r.message.id) })));
     expect(ours<PartRow>(after.parts)).toEqual([k1, k2, k3].map((r) => ({ ...r.part, text: masked[r.message.id] })));
   }, 120_000);
 
@@ -152,7 +154,85 @@ describe('texts a page stored under an older masker', () => {
       `[PDU pdu.truncated] ${cut.replace(ucs2Hex(password), '****'.repeat(6))}`,
     ];
     // Nothing lost or kept twice: each part under its key, each message in its thread and order, only its text changed.
-    expect(ours<MessageRow>(after.messages).sort((a, b) => a.at - b.at)).toEqual(messages.map((m, i) => ({ ...m, text: texts[i] })));
-    expect(ours<PartRow>(after.parts).sort((a, b) => a.receivedAt - b.receivedAt)).toEqual(unreadable.map((r, i) => ({ ...r.part, text: texts[i] })));
+    expect(ours<MessageRow>(after.messages).sort((a, b) => a.at - b.at)).toEqual(messages.map((m, i) => ({ ...m, text: texts[i], masker: MASKER_VERSION })));
+    expect(ours<PartRow>(after.parts).sort((a, b) => a.receivedAt - b.receivedAt)).toEqual(unreadable.map((r, i) => ({ ...r.part, text: texts[i], masker: MASKER_VERSION })));
+  }, 120_000);
+  it('of any kind are masked again when their row records an older masker, never when it records this one, and a received text with no record stays (mend63)', async () => {
+    const now = Date.now() - 14_400_000;
+    // Constructed: a date-shaped password, which masker 6 left clear (it kept off dates) and masker 7 masks.
+    const d1 = received('d1', '尊敬的客户，您的服务密码：2019 12 31，请妥善保管。', now);
+    const old = { message: { ...d1.message, masker: MASKER_VERSION - 1 }, part: { ...d1.part, masker: MASKER_VERSION - 1 } };
+    // The same text as it came (no record: the thread shows it so, F0), and one this masker is recorded to have masked.
+    const d2 = received('d2', '尊敬的客户，您的服务密码：2019 12 31，请妥善保管。', now + 60_000);
+    const d3 = received('d3', '尊敬的客户，您的服务密码：2019 12 31，请妥善保管。', now + 120_000);
+    const mine = { message: { ...d3.message, masker: MASKER_VERSION }, part: { ...d3.part, masker: MASKER_VERSION } };
+    const s1 = sent('s1', 'MMXG 2019 12 31', now + 180_000);
+    const s1Old = { message: { ...s1.message, masker: MASKER_VERSION - 1 }, command: { ...s1.command, masker: MASKER_VERSION - 1 } };
+    const messages = [old.message, d2.message, mine.message, s1Old.message];
+    await writeOldLog(page, server, {
+      schema: 6, messages, simId: SIM, parts: [old.part, d2.part, mine.part], commands: [s1Old.command],
+      meta: [{ key: 'sendsHeard', from: now }, { key: 'masker', version: MASKER_VERSION - 1, table: 'done', after: null }],
+    });
+
+    await page.goto(await server.link());
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.waitForSelector('.overview');
+    await expect.poll(() => maskerRow(page), { timeout: 30_000 }).toEqual({ key: 'masker', version: MASKER_VERSION, table: 'done', after: null });
+    const after = await readTables(page, ['messages', 'parts', 'commands'] as const);
+    const byId = new Map(ours<MessageRow>(after.messages).map((m) => [m.id, m]));
+    expect(byId.get('in:d1')).toEqual({ ...old.message, text: '尊敬的客户，您的服务密码：******，请妥善保管。', masker: MASKER_VERSION });
+    expect(byId.get('in:d2')).toEqual(d2.message);
+    expect(byId.get('in:d3')).toEqual(mine.message);
+    expect(byId.get('out:s1')).toEqual({ ...s1Old.message, text: 'MMXG ****** ******', masker: MASKER_VERSION });
+    const parts = new Map(ours<PartRow>(after.parts).map((p) => [p.key, p]));
+    expect(parts.get('d1')).toEqual({ ...old.part, text: '尊敬的客户，您的服务密码：******，请妥善保管。', masker: MASKER_VERSION });
+    expect(parts.get('d2')).toEqual(d2.part);
+    expect(ours<CommandRow>(after.commands)).toEqual([{ ...s1Old.command, text: 'MMXG ****** ******', masker: MASKER_VERSION }]);
+  }, 120_000);
+
+  it('masked again by one tab are dropped from what another open tab holds of them: its search no longer finds the clear secret (mend63)', async () => {
+    const now = Date.now() - 18_000_000;
+    const s1 = sent('t1', '我的服务密码是 2019 12 31', now);
+    // This masker's pass is done: the first tab runs none, and loads the clear text into its search.
+    await writeOldLog(page, server, {
+      schema: 6, messages: [s1.message], simId: SIM, commands: [s1.command],
+      meta: [{ key: 'sendsHeard', from: now }, { key: 'masker', version: MASKER_VERSION, table: 'done', after: null }],
+    });
+    await page.goto(await server.link());
+    await page.evaluate(() => (location.hash = '#/thread'));
+    await page.waitForSelector('.thread-header');
+    await page.click('.thread-header > button');
+    const search = async (q: string) => {
+      await page.fill('.log-search input', q);
+      return (await page.waitForSelector(`.log-search .result-count[data-query="${q}"]`, { timeout: 30_000 })).getAttribute('class');
+    };
+    await search('2019 12 31');
+    expect(await page.locator('.log-search .log-result').count()).toBe(1);
+    await search('服务密码');
+
+    // As a newer version's first open finds it: its masker's pass not run. A second tab opens the app and runs it.
+    await page.evaluate(
+      (row) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('hall10086-log');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put(row);
+            tx.oncomplete = () => (open.result.close(), done());
+            tx.onerror = () => fail(tx.error);
+          };
+          open.onerror = () => fail(open.error);
+        }),
+      { key: 'masker', version: MASKER_VERSION - 1, table: 'done', after: null },
+    );
+    const other = await page.context().newPage();
+    await other.goto(await server.link());
+    await expect.poll(() => maskerRow(page), { timeout: 30_000 }).toEqual({ key: 'masker', version: MASKER_VERSION, table: 'done', after: null });
+    expect((await readTables(page, ['messages'] as const)).messages.find((m) => m.id === 'out:t1')).toMatchObject({ text: '我的服务密码是 ******' });
+    await other.close();
+
+    // The first tab, never reloaded, searches its held text again.
+    await search('2019 12 31');
+    expect(await page.locator('.log-search .log-result').count()).toBe(0);
   }, 120_000);
 });

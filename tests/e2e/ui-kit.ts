@@ -109,6 +109,17 @@ export function ptyModemForFile(sim: { iccid: string; imsi: string }, options: E
 }
 
 /**
+ * browserSuite (the app opened) with one emulated modem holding `sim` on a real pseudo-terminal for the file
+ * (ptyModemForFile), and 10086's replies held back with `holdReplies` (a reply to one test's send must not land
+ * between another's steps): the composer files' set-up. `bind` hands the file its server, page and modem.
+ */
+export function composerSuite(o: { artifactPrefix: string; sim: { iccid: string; imsi: string }; holdReplies?: boolean }, bind: (suite: BrowserSuite & { modem: PtyEmulator }) => void): void {
+  const modem = ptyModemForFile(o.sim);
+  if (o.holdReplies) beforeAll(() => modem().emulator.fault({ kind: 'hold', what: '10086-replies' }));
+  browserSuite({ artifactPrefix: o.artifactPrefix, openApp: true }, (suite) => bind({ ...suite, modem: modem() }));
+}
+
+/**
  * Two modems on real pseudo-terminals (socat), one per SIM, each with its SIM's last six digits as
  * `sim`: `earlier` first, whose port sorts last (so a pick in port order would take `later`).
  */

@@ -6,7 +6,7 @@ import { assembleRecords } from '../../src-shared/assemble';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 import { secretHits } from '../e2e/secrets-in-bytes';
-import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, unreadableFrom } from './unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, cutGsm7Text, cutWithHeader, oddUcs2From, ucs2Hex, unreadableFrom } from './unreadable-pdu';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -103,6 +103,26 @@ describe('a refused 10086 reply with a password that fills the SIM (real pty, na
     expect(upper).not.toContain(pdu.slice(-24));
     // The user still sees the message, marked as read leniently and why it was refused.
     expect(r.incoming[0]!.text).toMatch(new RegExp(`^\\[PDU ${why}, 格式有误，宽松读出 / read leniently, from 10086, sent [0-9A-F]{14}\\] .*\\*{6}`));
+  });
+
+  // review47: a GSM 7-bit part that not even the lenient read reads kept its packed septets, the password in them.
+  it('keeps the bytes of a GSM 7-bit one no read reads, its header whole and the septets of its password hidden', async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    const reset = `Your service password was reset to ${PASSWORD}. Please change it.`;
+    const { pdu, header } = cutWithHeader('gsm7', reset);
+    emulator.deliverPdu(pdu);
+    await until(() => r.incoming.length === 1, 'the refused reply journaled');
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    const kept = r.incoming[0]!.text;
+    expect(kept.startsWith(`[PDU pdu.truncated] ${header}`)).toBe(true);
+    const read = cutGsm7Text(kept.slice('[PDU pdu.truncated] '.length), header, reset.length);
+    expect(read).not.toContain(PASSWORD);
+    expect(read.startsWith('Your service password was reset to')).toBe(true);
+    const journal = (await readFile(join(r.dir, 'journal.log'))).toString('latin1');
+    expect(journal).toContain(header);
+    expect(journal.toUpperCase()).not.toContain(pdu.slice(header.length + 62, header.length + 70));
   });
 
   it('keeps every byte of one whose text names no secret (nothing lost)', async () => {

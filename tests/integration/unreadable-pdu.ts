@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { encodeDeliver } from '../../src-shared/pdu';
+import { bytesToHex, encodeDeliver, hexToBytes } from '../../src-shared/pdu';
+import { packSeptets, septetsToText, textToSeptets, unpackSeptets } from '../../src-shared/pdu/gsm7';
 
 /**
  * An SMS-DELIVER the decoder refuses, as anyone can send one: the SMSC passes TP-DCS on as the sender set
@@ -71,4 +72,35 @@ export function ucs2Hex(digits: string): string {
 export function udlPlusOne(hex: string): string {
   const at = hex.indexOf('0862215061000023') + 16;
   return `${hex.slice(0, at)}${(parseInt(hex.slice(at, at + 2), 16) + 1).toString(16).padStart(2, '0').toUpperCase()}${hex.slice(at + 2)}`;
+}
+
+/** The user-data header of cutWithHeader: a 16-bit concatenation element, reference 0x0031 (a UCS-2 `1` in hex). */
+const CUT_UDH = '06080400310201';
+
+/**
+ * A refused SMS-DELIVER built by hand, its fields in the open (review47, mend63): SMSC +8613800100500, first octet with
+ * UDHI, sender 10086, PID 00, DCS 00 (GSM 7-bit) or 08 (UCS-2), a timestamp at 2026-12-08 00:03 +08:00
+ * (`62218000300023`, whose `00 30` reads as a UCS-2 `0`), TP-UDL one more than the data there (refused by both reads and
+ * by gammu), CUT_UDH, then `text` (GSM 7-bit after one fill bit). `header` is the hex up to the text.
+ */
+export function cutWithHeader(coding: 'gsm7' | 'ucs2', text: string): { pdu: string; header: string } {
+  let udl: number;
+  let body: string;
+  if (coding === 'ucs2') {
+    body = [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
+    udl = CUT_UDH.length / 2 + body.length / 2;
+  } else {
+    const septets = textToSeptets(text).slice();
+    const ud = new Uint8Array(CUT_UDH.length / 2 + Math.ceil((septets.length * 7 + 1) / 8));
+    packSeptets(septets, ud, CUT_UDH.length / 2, 1);
+    body = bytesToHex(ud.subarray(CUT_UDH.length / 2)).toUpperCase();
+    udl = 8 + septets.length; // the header's 7 octets are 8 septets, fill bit included
+  }
+  const header = `0891683108100005F04405810180F600${coding === 'gsm7' ? '00' : '08'}62218000300023${(udl + 1).toString(16).padStart(2, '0').toUpperCase()}${CUT_UDH}`;
+  return { pdu: header + body, header };
+}
+
+/** The GSM 7-bit text of such a part as kept (`hex`, after its header), a hidden octet (`**`) read as 00. */
+export function cutGsm7Text(hex: string, header: string, septets: number): string {
+  return septetsToText(unpackSeptets(hexToBytes(hex.slice(header.length).replace(/\*\*/g, '00')), 0, 1, septets));
 }

@@ -36,13 +36,22 @@ describe('the instruction free text asks the question of', () => {
     ['#TJ', 'TJ'],
     ['TJ-', 'TJ'],
     ['TJ*', 'TJ'],
+    // mend63: punctuation inside the code.
+    ['T.J', 'TJ'],
+    ['t.j.', 'TJ'],
+    ['T-J', 'TJ'],
+    ['T·J', 'TJ'],
+    ['T、J', 'TJ'],
+    ['“T.J”', 'TJ'],
+    ['Q.X.G.P.R.S', 'QXGPRS'],
+    ['M.M.X.G 123456 654321', 'MMXG'],
   ])('is the risky instruction written with punctuation or a space: %s is %s', (text, id) => {
     const asked = catalog.askedAs(text);
     expect(asked?.id).toBe(id);
     expect(asked?.risk.confirm).toBe(true);
   });
 
-  it.each(['YE。', 'YE#', '"YE"', 'YE：', '【YE】', '#YE', 'Y E', 'KTGPRS.', 'CXLL！', 'ТJ。', '我要TJ。'])('is none for %s: a harmless code so written, or no code, stays as it was', (text) => {
+  it.each(['YE。', 'YE#', '"YE"', 'YE：', '【YE】', '#YE', 'Y E', 'KTGPRS.', 'CXLL！', 'ТJ。', '我要TJ。', 'Y.E', 'T.J. Smith'])('is none for %s: a harmless code so written, or no code, stays as it was', (text) => {
     expect(catalog.recognize(text)).toBeNull();
     expect(catalog.askedAs(text)).toBeUndefined();
   });
@@ -63,5 +72,16 @@ describe('a custom entry written as a risky instruction with punctuation', () =>
     const entry = custom({ code: 'YE', template: 'YE。', name: { 'zh-Hans': '查余额' }, confirm: false });
     const merged = mergeCustom(catalog.data, [entry]).instructions.find((e) => e.id === customId('YE'))!;
     expect(merged.risk.confirm).toBe(false);
+  });
+});
+
+describe('the masker reads a secret instruction written with punctuation inside its code (mend63)', () => {
+  it.each([
+    ['M.M.X.G 1234 5678', 'M.M.X.G ****** ******'],
+    ['M M X G#1234#5678', 'M M X G#******#******'],
+    ['C-X-Y-E-H 1234', 'C-X-Y-E-H ******'],
+  ])('%s is masked as %s', (text, masked) => {
+    expect(catalog.maskSecrets(text)).toBe(masked);
+    expect(catalog.askedAs(text)?.id).toBe(text.startsWith('C') ? 'CXYEH' : 'MMXG');
   });
 });

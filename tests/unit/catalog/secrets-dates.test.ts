@@ -35,3 +35,28 @@ describe('dates, times and units after a password word', () => {
     expect(mask(text)).toBe(masked);
   });
 });
+
+/**
+ * mend63: the date refusal above left a password that reads as a date clear (`密码 12-07`): right after a word that says
+ * the value is a password (密码, 口令, password, CZMM), with nothing but separators, 是 or 为 between, it is masked. A
+ * date after a word of changing it, a date with a time, a time and a date elsewhere in the text stay (constructed texts).
+ */
+describe('a password that reads as a date', () => {
+  it.each([
+    ['密码 12-07', '密码 ******'],
+    ['我的服务密码是 2019 12 31', '我的服务密码是 ******'],
+    ['口令：2019-12-31', '口令：******'],
+    ['my password is 12-07', 'my password is ******'],
+    ['密码2019/12/31', '密码******'],
+    ['新密码 2019.12.31', '新密码 ******'],
+    ['CZMM#2019#1231', 'CZMM#******'],
+    ['czmm 12-07', 'czmm ******'],
+    ['MMXG#2019#1231', 'MMXG#******#******'],
+  ])('masks %j', (text, masked) => {
+    expect(mask(text)).toBe(masked);
+  });
+
+  it.each(['会议 12-07 密码', '密码 2026-12-07 10:30', '密码 10:30', '密码 12.50元', '密码已重置 12-07', '您的服务密码已修改，2026-12-07 10:30'])('leaves %j alone', (text) => {
+    expect(mask(text)).toBe(text);
+  });
+});

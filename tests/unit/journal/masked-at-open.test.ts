@@ -224,6 +224,37 @@ describe('two pending parts moved at the upgrade whose masked names read alike',
    * keys for the two pending then took both, the third no store holds among them. The log moved by this version says 3;
    * one moved by an older version (no count on disk) gets it written at the first open that counts it.
    */
+  /*
+   * review48 F3: the count of parts a name stands for took every old key the log named, one acknowledged before the
+   * upgrade too. Two alike, the first acknowledged by its old key before the upgrade: the second, left alone under its
+   * name, waited for an old key no page gives again, and a page holding it under its own old key stored it twice.
+   */
+  it('of two, one acknowledged by its old key before the upgrade: the other is acknowledged by its own old key, after restarts and a compaction', async () => {
+    const [first, second] = oldKeys;
+    for (const compacted of [false, true]) {
+      const dir = await tempDir();
+      const lines = [
+        ...CODES.map((text) => ({ kind: 'in' as const, key: oldKeyOf(text), ...sms(1, { text, timestamp: OLD_TS }) })),
+        { kind: 'ack' as const, keys: [first!], at: clock() },
+      ];
+      await writeFile(logPath(dir), Buffer.concat(lines.map(encodeLine)), { mode: 0o600 });
+      const upgraded = await Journal.open(dir, { now: clock });
+      const nows = upgraded.pendingIncoming().map((r) => r.key);
+      expect(nows).toHaveLength(1);
+      await upgraded.compact();
+      await upgraded.close();
+      const next = await Journal.open(dir, { now: clock });
+      if (compacted) await next.compact();
+      await next.close();
+      const after = await Journal.open(dir, { now: clock });
+      await after.ack([second!]);
+      expect(after.pendingIncoming().map((r) => r.key), 'the second part, which the page holds under its old key, is acknowledged by it').toEqual([]);
+      await after.close();
+      const { records } = await readLog(dir);
+      expect(records.flatMap((r) => (r.kind === 'ack' ? r.keys : [])).filter((key) => nows.includes(key))).toEqual(nows);
+    }
+  });
+
   for (const moved of ['by this version', 'by a version before mend57'] as const) {
     it(`of three, one acknowledged by its key of now before a restart: after it, its old key and another's acknowledge none (moved ${moved}; compacted too)`, async () => {
       const codes = [...CODES, '您的验证码为165204'];

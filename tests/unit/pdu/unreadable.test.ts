@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { decodePdu, encodeDeliver, hideUnreadableBytes, keptUnreadableText, PduError, rekeptUnreadableText, type DeliverPart } from '../../../src-shared/pdu';
 import { findPythonWithGammu, runGammu, type GammuView } from '../../fixtures/gammu-bridge';
-import { badConcatFrom, badTimestampFrom, oddUcs2From, ucs2Hex, udlPlusOne, unreadableFrom } from '../../integration/unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, cutGsm7Text, cutWithHeader, oddUcs2From, ucs2Hex, udlPlusOne, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
 // Written for these tests in the shape of a reset reply (review30's); no real one the decoder refuses is on record.
@@ -139,5 +139,29 @@ describe('a part an older version kept as its whole hex (before MASKER_VERSION 5
 
   it('is null for any other text', () => {
     for (const text of [RESET, '[PDU pdu.truncated] 0891 68', '[PDU pdu.truncated] 089', '尊敬的客户 [PDU x] AB']) expect(rekeptUnreadableText(text, mask)).toBeNull();
+  });
+});
+
+describe('a part that cannot be read even leniently, its header and its coding (mend63)', () => {
+  it('keeps its header octets that read as UCS-2 digits, hiding only the digits of its text', () => {
+    const { pdu, header } = cutWithHeader('ucs2', RESET);
+    const text = pdu.slice(header.length);
+    expect(() => decodePdu(pdu, { lenient: true })).toThrow(PduError);
+    const kept = keptUnreadableText(pdu, refusal(pdu), mask);
+    expect(kept.toUpperCase()).not.toContain(ucs2Hex('975310'));
+    expect(kept).toBe(`[PDU pdu.truncated] ${header}${text.replace(ucs2Hex('975310'), '****'.repeat(6))}`);
+  });
+
+  it('hides the packed GSM 7-bit septets of a password, not its header', () => {
+    const reset = 'Your service password was reset to 975310. Please change it.';
+    const { pdu, header } = cutWithHeader('gsm7', reset);
+    expect(() => decodePdu(pdu, { lenient: true })).toThrow(PduError);
+    const kept = keptUnreadableText(pdu, refusal(pdu), mask);
+    const hex = kept.slice('[PDU pdu.truncated] '.length);
+    expect(hex.slice(0, header.length)).toBe(header);
+    const read = cutGsm7Text(hex, header, reset.length);
+    expect(read).not.toContain('975310');
+    expect(read.startsWith('Your service password was reset to')).toBe(true);
+    expect(read.endsWith('Please change it.')).toBe(true);
   });
 });

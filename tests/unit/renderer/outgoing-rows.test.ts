@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRecord } from '../../../src-shared/journal-records';
+import { MASKER_VERSION } from '../../../src-shared/catalog/secrets';
 import { mergeCommand, outgoingMessageRow } from '../../../src-renderer/store/outgoing-rows';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 30);
@@ -20,6 +21,8 @@ describe('mergeCommand', () => {
       messageRefs: [],
       createdAt: T0,
       updatedAt: T0,
+      // The journal of this build masked the text (mend63).
+      masker: MASKER_VERSION,
     });
   });
 
@@ -70,6 +73,7 @@ describe('outgoingMessageRow', () => {
       received: 1,
       commandId: 'c1',
       error: 'at.timeout',
+      masker: MASKER_VERSION,
     });
   });
 });
