@@ -14,12 +14,15 @@ const SECRET_ARGUMENTS: ReadonlyMap<string, (index: number) => boolean> = new Ma
 
 const MASK = '****';
 
-/** `AT+CPIN="1234"` → `AT+CPIN="****"`. Fixed-width masks, so not even a PIN's length leaks. */
+/**
+ * `AT+CPIN="1234"` → `AT+CPIN="****"`. Fixed-width masks, so not even a PIN's length leaks. Spaces around the name and
+ * the `=` (`AT+CPIN ="1234"`, `; +CPIN`), which V.250 lets a modem ignore, hide nothing (review49 F3).
+ */
 export function redactCommand(command: string): string {
   return command
     .split(';')
     .map((part) => {
-      const m = /^((?:AT)?([+^][A-Z0-9]+)=)(.*)$/i.exec(part);
+      const m = /^(\s*(?:AT)?\s*([+^][A-Z0-9]+)\s*=)(.*)$/i.exec(part);
       const isSecret = m ? SECRET_ARGUMENTS.get(m[2]!.toUpperCase()) : undefined;
       if (!m || !isSecret) return part;
       const args = splitParams(m[3]!).map((arg, i) => {

@@ -10,15 +10,21 @@ const MASK_CONTINUED = /[0-9A-Za-z]/;
 const MASK_CONTINUED_DIGITS = /[0-9Xx]/;
 /** Between the groups of an ID number as forms print it. */
 const GROUP_SEPARATOR = /[ -]/;
+/**
+ * Between the groups of an ID number as people write or paste it: a short run of spaces, tabs, line breaks, dots,
+ * slashes, commas, `、`, `·`, underscores or dashes (`110105.19491231.002X`, `110105  19491231  002X`, ` - `; review49 F2).
+ */
+const ID_GAP = String.raw`[\s.。·・,，、/\\_|~\-—–]`;
 /** The shortest group of an ID number printed in groups (`440106 19491231 002X`): the last one. */
 const GROUP_MIN = 4;
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
- * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
- * when it holds a digit.
+ * groups apart by single spaces or hyphens (an ID number as forms print it), at the end with the separators after them
+ * (`身份证号码 110105.`: masked `身份证号码 ******`, so the rest that comes later glued to the mask goes with it, ID_CUED);
+ * a piece of a secret only when it holds a digit.
  */
 const FRAGMENT_AT_START = /^[ -]?[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*/;
-const FRAGMENT_AT_END = /[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*[ -]?$/;
+const FRAGMENT_AT_END = new RegExp(String.raw`[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*${ID_GAP}{0,3}$`);
 const HAS_DIGIT = /[0-9０-９]/;
 
 /**
@@ -77,9 +83,11 @@ const MORE_GROUPS = String.raw`((?:${SEPARATOR}+(?:${CHINESE_DIGITS}|\d+))*)`;
 const PLAIN_VALUE = String.raw`([0-9A-Za-z]+)`;
 /**
  * An ID number anywhere, even glued to a word before it (`sfz110105…`): 17 digits and a digit or X,
- * also written in groups with single spaces or hyphens (`110105 19491231 002X`, as forms print it).
+ * also written in groups with single spaces or hyphens (`110105 19491231 002X`, as forms print it), or in the groups
+ * of its fields (6 digits, a birth date of 8, or 4 and 4, then 3 and a digit or X) apart by up to three of ID_GAP: the
+ * birth date keeps dates and other figures apart by such marks from being taken for one.
  */
-const ID_NUMBER = String.raw`(?<!\d)(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-z])`;
+const ID_NUMBER = String.raw`(?<!\d)(\d(?:[ \-]?\d){16}[ \-]?[\dXx]|\d{6}${ID_GAP}{1,3}(?:18|19|20)\d\d${ID_GAP}{0,3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])${ID_GAP}{1,3}\d{3}[\dXx])(?![0-9A-Za-z])`;
 /** A mainland mobile number, with or without +86 / 86 before it, not part of a longer run of digits. */
 const MOBILE_NUMBER = /(?<!\d)(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/gu;
 
@@ -121,15 +129,46 @@ const DATE_OR_TIME = String.raw`${DATE}|(?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|
  */
 const PASSWORD_WORDS = String.raw`密码|密碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|czmm)(?![A-Za-z])`;
 const PASSWORD_THEN = String.raw`(?<=(?:${PASSWORD_WORDS})(?:[\s:：是为為,，#]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?)(?!(?:${DATE})\s*\d{1,2}[:：]\d{2}|${TIME})`;
-/** Words that name a password or a one-time code: a SIM's PIN码 and PUK码, an English `verification code`. */
-const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|czmm|(?:pin|puk)(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
+/** Words that name a password or a one-time code: a SIM's PIN码 and PUK码 (PIN1, PUK2…), an English `verification code`. */
+const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|czmm|(?:pin|puk)(?:[12](?!\d))?(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
+/**
+ * The old or the new one, when a word that names a secret stands before it in the same sentence, at most 16 characters
+ * back: `改密码：旧 1234567 新 7654321`, `密码1234567 改成 7654321` (review49 F3: a value of another length than six after
+ * them was kept). `新套餐`, `新的资费` are no value: only CUED_VALUE's separators may follow.
+ */
+const SECRET_AGAIN = String.raw`(?<=(?:${SECRET_WORDS})[^。！？!?\n]{0,16})(?:旧|舊|新|原|改成|改为|改為|换成|換成|换为|換為|(?<![A-Za-z])(?:old|new)(?![A-Za-z]))`;
 // The value in Chinese digits too (`服务密码是一二三四五六`), as after an instruction's code (review43: only there before).
 // In groups (`密码是 一二三 四五六`, `123 456`) whole, after a word of changing it (`改为`, `重置为`) too (review44 F7), but not a
 // year or 10086 in Chinese digits.
 // Digits one space apart (`1 2 3 4 5 6`), mixed (`一2三4五6`) and financial (`壹贰叁肆伍陆`) too, and after 已 (`服务密码已重置为…`,
 // 10086's wording) (mend56); a run is taken whole or not at all (the lookahead and back reference: no shorter run of
-// `二〇二六年` is a secret), and never an amount (`12.50元`).
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，成已#]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(?:${PASSWORD_THEN}|(?!${DATE_OR_TIME}))(\d{2,}(?:[ ./#-]\d{2,})+(?![0-9A-Za-z]|[:：]\d|\s*[年月日号元次])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d)|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
+// `二〇二六年` is a secret), and never an amount (`12.50元`). After `=` too (`pwd=12345678`), and after a word of the old or
+// the new one that follows a secret word in the same sentence (SECRET_AGAIN; review49 F3).
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS}|${SECRET_AGAIN})(?:[\s:：是为為,，成已#=]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(?:${PASSWORD_THEN}|(?!${DATE_OR_TIME}))(\d{2,}(?:[ ./#-]\d{2,})+(?![0-9A-Za-z]|[:：]\d|\s*[年月日号元次])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d|\s*[年月日号元次])|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
+
+/** Words that name an ID number (`身份证号码`, `证件号`, `sfz`, `ID`, `ID card no.`). */
+const ID_WORDS = String.raw`身份证号码|身份证号|身份证|身份證號碼|身份證號|身份證|证件号码|证件号|證件號碼|證件號|(?<![A-Za-z])(?:sfz(?:hm?)?|id(?:[ -]?(?:card|number|no))*\.?)(?![A-Za-z])`;
+/**
+ * A character of an ID number as typed: a digit, or a letter beside a digit (a passport's `E1234…`, an O typed for a
+ * zero, the check X).
+ */
+const ID_UNIT = String.raw`(?:\d|[A-Za-z](?=\d)|(?<=\d)[A-Za-z])`;
+/**
+ * The rest of an ID number after a mask and separators, as a part kept masked at a group boundary leaves it: its birth
+ * date and what follows (`******.19491231.002X`) or its last group (`******.002X`). Not a phone number (`******，138…`).
+ */
+const ID_REST = String.raw`(?:18|19|20)\d\d${ID_GAP}{0,3}(?:0[1-9]|1[0-2])${ID_GAP}{0,3}(?:0[1-9]|[12]\d|3[01])|\d{3}[\dXx](?![0-9A-Za-z])`;
+/**
+ * After a word that names an ID number, the whole run of ID_UNITs that follows, its groups apart by up to three of
+ * ID_GAP, 8 to 20 of them (review49 F2): an ID with a character too many or too few, or one mistyped, is the number
+ * all the same, and its digits go. Or the rest of one after masks, the last glued to it or ID_REST after it
+ * (`******1231.002X`, `******.******9491231.002X`, `******.19491231.002X`: a long message's part kept masked before the
+ * next came in clear); a mask apart from other digits after it is the whole number masked, and what follows is another
+ * figure (`******，13800138000`). Not a date or a
+ * time, and the run ends where a figure's does not go on: a time (`10:30`), a decimal, a year or an amount (`2026年`,
+ * `20元`) after it is given back (`身份证 ****** 10:30`).
+ */
+const ID_CUED = String.raw`(?:${ID_WORDS})(?:[\s:：是为為,，#=]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?(?!${DATE_OR_TIME})((?:(?:\*{6}${ID_GAP}{0,3})*\*{6}(?:(?=[0-9A-Za-z])|${ID_GAP}{1,3}(?=${ID_REST}))|(?=(?:${ID_UNIT}${ID_GAP}{0,3}){7}${ID_UNIT}))(?:${ID_UNIT}${ID_GAP}{0,3}){0,19}${ID_UNIT})(?![0-9A-Za-z]|[:：.．]\d|\s*[年月日号元次])`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
@@ -176,7 +215,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 7;
+export const MASKER_VERSION = 8;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];
@@ -195,6 +234,7 @@ export class SecretDetector {
       { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(months) },
       { instruction: null, regex: new RegExp(SIX_CHINESE_DIGITS, 'gud'), secretGroups: [1] },
       { instruction: null, regex: new RegExp(CUED_VALUE, 'giud'), secretGroups: [1] },
+      { instruction: null, regex: new RegExp(ID_CUED, 'giud'), secretGroups: [1] },
     ];
     this.shapes = JSON.stringify({ masker: MASKER_VERSION, rules: [this.patterns.map((p) => [p.regex.source, p.regex.flags, p.secretGroups]), months] });
   }

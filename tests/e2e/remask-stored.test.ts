@@ -19,7 +19,7 @@ import { browserSuite, readTables, type Served } from './ui-kit';
 const SIM = '89860000000000000738';
 const TABLES = ['messages', 'parts', 'commands', 'sims', 'figures', 'figureQueue', 'meta', 'cleared'] as const;
 /** The secrets the seeded rows hold in clear, as an older masker left them. */
-const CLEAR = ['一2三4五6', '壹贰叁肆伍陆', '一 二 三 四 五 六'];
+const CLEAR = ['一2三4五6', '壹贰叁肆伍陆', '一 二 三 四 五 六', '19491231'];
 
 /** Every table of the log read with IndexedDB itself: which of CLEAR any row of any table holds, with where. */
 async function clearSecrets(page: Page): Promise<string[]> {
@@ -61,18 +61,20 @@ describe('texts a page stored under an older masker', () => {
     const c1 = sent('c1', '我的服务密码是一2三4五6', now);
     const c2 = sent('c2', 'MMXG#壹贰叁肆伍陆#******', now + 60_000);
     const c3 = sent('c3', 'YE', now + 120_000);
+    // review49 F2 (mend66): as masker 6 stored it, an ID number in dotted groups with its birth date and check group clear.
+    const c4 = sent('c4', '补卡 身份证 ******.19491231.002X', now + 150_000);
     // Received texts stay as stored, whatever they hold: one holding a mask may be the journal's (a pending part after a
     // restart, masked by masker 3) or the reply as it came with stars of its own; nothing in the row tells them apart.
     const k1 = received('k1', '验证码：******，服务密码 一 二 三 四 五 六 请勿告知他人', now + 180_000);
     const k2 = received('k2', '尊敬的客户，您的账户余额12.50元。', now + 240_000);
     // review47 F0: the reply as it came, an ID with stars of its own; its new password exists nowhere else.
     const k3 = received('k3', '尊敬的客户，证件号码4401**********1234的机主，您的服务密码已重置为835201，请及时修改。', now + 300_000);
-    const messages = [c1, c2, c3, k1, k2, k3].map((r) => r.message);
+    const messages = [c1, c2, c3, c4, k1, k2, k3].map((r) => r.message);
     await writeOldLog(page, server, {
-      schema: 6, messages, simId: SIM, parts: [k1.part, k2.part, k3.part], commands: [c1, c2, c3].map((r) => r.command),
+      schema: 6, messages, simId: SIM, parts: [k1.part, k2.part, k3.part], commands: [c1, c2, c3, c4].map((r) => r.command),
       meta: [{ key: 'sendsHeard', from: now }],
     });
-    expect(await clearSecrets(page)).toHaveLength(6);
+    expect(await clearSecrets(page)).toHaveLength(8);
 
     await page.goto(await server.link());
     await page.evaluate(() => (location.hash = '#/overview'));
@@ -83,15 +85,15 @@ describe('texts a page stored under an older masker', () => {
 
     const after = await readTables(page, TABLES);
     const masked: Record<string, string> = {
-      'out:c1': '我的服务密码是******', 'out:c2': 'MMXG#******#******', 'out:c3': 'YE',
+      'out:c1': '我的服务密码是******', 'out:c2': 'MMXG#******#******', 'out:c3': 'YE', 'out:c4': '补卡 身份证 ******',
       'in:k1': k1.message.text, 'in:k2': k2.message.text, 'in:k3': k3.message.text,
     };
     // Every message, in its thread (SIM and peer) and order, only its text masked.
     const stored = ours<MessageRow>(after.messages).sort((a, b) => a.at - b.at);
     // A row masked again records the masker that did it (mend63).
-    const stamp = (id: string) => (['out:c1', 'out:c2'].includes(id) ? { masker: MASKER_VERSION } : {});
+    const stamp = (id: string) => (['out:c1', 'out:c2', 'out:c4'].includes(id) ? { masker: MASKER_VERSION } : {});
     expect(stored).toEqual(messages.map((m) => ({ ...m, text: masked[m.id], ...stamp(m.id) })));
-    expect(ours<CommandRow>(after.commands)).toEqual([c1, c2, c3].map((r) => ({ ...r.command, text: masked[r.message.id], ...stamp(r.message.id) })));
+    expect(ours<CommandRow>(after.commands)).toEqual([c1, c2, c3, c4].map((r) => ({ ...r.command, text: masked[r.message.id], ...stamp(r.message.id) })));
     expect(ours<PartRow>(after.parts)).toEqual([k1, k2, k3].map((r) => ({ ...r.part, text: masked[r.message.id] })));
   }, 120_000);
 

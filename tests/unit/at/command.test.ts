@@ -16,6 +16,17 @@ describe('redactCommand', () => {
     ['AT+CPIN=?', 'AT+CPIN=?'],
     ['AT+CSCA="+8613800100500"', 'AT+CSCA="+8613800100500"'],
     ['AT+CMGS=13', 'AT+CMGS=13'],
+    // review49 F3 (mend66): a space before or after `=`, or after `;`, which V.250 lets a modem ignore.
+    ['AT+CPIN ="1234"', 'AT+CPIN ="****"'],
+    ['AT+CPIN= "1234"', 'AT+CPIN="****"'],
+    ['AT+CPIN = "1234","5678"', 'AT+CPIN ="****","****"'],
+    ['AT+CPIN="12345678","1234"', 'AT+CPIN="****","****"'],
+    ['AT+CLCK ="SC",1,"1234"', 'AT+CLCK ="SC",1,"****"'],
+    ['AT+CLCK="SC", 0, 1234', 'AT+CLCK="SC",0,****'],
+    ['AT+CPWD ="SC","1234","5678"', 'AT+CPWD ="SC","****","****"'],
+    ['AT+CPWD="P2", "1234", "5678"', 'AT+CPWD="P2","****","****"'],
+    ['AT+CMEE=1; +CPIN="1234"', 'AT+CMEE=1; +CPIN="****"'],
+    ['AT +CPIN="1234"', 'AT +CPIN="****"'],
   ])('%s → %s', (command, expected) => {
     expect(redactCommand(command)).toBe(expected);
   });
