@@ -228,10 +228,13 @@ const LINE_NAMED = new RegExp(`${PHONE_NAMED.source}|话费|本机|10086|\\b(?:b
  * An everyday object that shares a word or a character with a service (闹钟 of 话费闹钟, 灯 beside 关, an order cancelled,
  * the lights, an alarm): switching one on or off is no line's feature, though the instruction's own texts hold the word
  * (话费闹钟 holds 闹钟, so OUT_OF_SCOPE_ZH's 闹钟 lets it pass). Only the service's own qualifier said (话费, 余额, bill,
- * balance) makes it the service's: 把闹钟关了 and cancel my alarm are guesses, 话费闹钟关了 and balance alarm answers.
+ * balance), or the line's services named (闹钟服务, 业务订单, 套餐, 流量, alarm service, my data plan), or the service's reminder
+ * (闹钟提醒, 闹钟短信, alarm reminder) makes it the service's: 把闹钟关了 and cancel my alarm are guesses, 话费闹钟关了, 开通闹钟服务
+ * and balance alarm answers.
  */
 const EVERYDAY_OBJECT = /闹钟|闹铃|电灯|台灯|(?<!指示|信号)灯|风扇|窗帘|订单|\b(?:alarms?|lights?|lamps?|fan|(?:my|the|an?|this) order)\b/g;
-const SERVICE_QUALIFIER = /(?:话|化|花|hua ?)(?:费|fei)|余额|[账帐]单|\b(?:bill|billing|charges?|spending|balance|credit)\b/;
+const SERVICE_QUALIFIER =
+  /(?:话|化|花|hua ?)(?:费|fei)|余额|[账帐]单|服务|业务|套餐|流量|(?:闹钟|闹铃)(?:提醒|短信)|\b(?:bill|billing|charges?|spending|balance|credit|services?|plans?|data|subscriptions?|alarm (?:reminders?|texts?|sms))\b/;
 const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
