@@ -35,3 +35,11 @@ describe('the number known before a call is taken', () => {
     ['来电的时候想知道对方号码', 'KTLDXS'],
   ]);
 });
+
+describe("what's typed without its apostrophe", () => {
+  // whats is what's: a question word, a stop word like what, not a thing that asks which features are on.
+  itAnswers(engine, 'data left', [
+    ['whats left on my data', 'CXYEG'],
+    ['whats remaining on my data', 'CXYEG'],
+  ]);
+});
