@@ -391,6 +391,18 @@ export class SearchEngine {
       (unknown ??= cut(folded).latinWords.some(
         (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
       ));
+    // A query typed in pinyin throughout whose reading left a syllable unread (deng of guan deng, 关灯: no catalog word is 灯, and 等
+    // is only half of 等待) names a thing the catalog does not know: an answer that explains only its action in what was read is no answer.
+    let unread: boolean | undefined;
+    const unreadSyllable = () => {
+      const words = cut(folded).latinWords;
+      return (unread ??=
+        !/\p{Script=Han}/u.test(folded) &&
+        words.every((w) => isPinyin(w)) &&
+        words.some((w) => !isStopword(w) && readings.every((r) => cut(r.text).latinWords.includes(w))));
+    };
+    const hanReadings = { readings: readings.filter((r) => /\p{Script=Han}/u.test(r.text)), kin };
+    const onlyActionRead = (index: number) => hanReadings.readings.length > 0 && this.explained(hanReadings, index, false, 'skipped') === 0;
     // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
     // A request for a doing the catalog never speaks of (三月份的话费帮我交一下) is answered by none, only guessed at.
     const unknownDoing = this.asksUnknownDoing(readings);
@@ -447,7 +459,7 @@ export class SearchEngine {
           !eitherWay &&
           // A further answer that what the query asks weighed below the first (密码不记得了: the change under the reset) is offered, not asserted.
           (first || weighAsked(index, 1) >= weighAsked(ranked[0]!.index, 1)) &&
-          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) &&
+          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) && !(unreadSyllable() && onlyActionRead(index)) &&
           // 帮我挺机: what no SMS undoes and one confirmed tap sends (停机) is confident only when asked for in the words typed, never
           // on a slip's reading. A cancel its opposite undoes, or a password change that waits for the passwords to be typed, stays
           // as sure as its words: each is confirmed before sending anyway (a slip rule on them cost about a point of answerable

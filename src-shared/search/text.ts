@@ -96,7 +96,7 @@ function hanSize(units: Uint16Array, i: number, to: number): number {
 }
 
 const STOPWORDS = new Set(
-  'a an the my me i im is are am be do does did to of for in at can could please pls plz want would like id it its this that with by have has you your we our us how what when where why there some any just'.split(
+  'a an the my me i im is are am be do does did to of for in at can could please pls plz want would like id it its this that with by have has you your we our us how what whats when where why there some any just'.split(
     ' ',
   ),
 );

@@ -12,7 +12,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '欠多少', '欠了多少', '还有没有钱', '有没有钱', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
   { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending', 'owe'] },
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
-  { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电', '看到号码', '看见号码', '看得到号码', '看不到号码', '看不见号码', '看到来电号码', '不出号码'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
+  { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电', '看到号码', '看见号码', '看得到号码', '看不到号码', '看不见号码', '看到来电号码', '不出号码', '知道号码', '知道对方号码', '知道来电号码'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲', '放音乐', '那首歌', '一首歌'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
   { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '别的电话', '其他电话', '又来一个电话', '又来电话', '嘀嘀声', '嘀嘀的提示音', '嘀嘀的声音', '嘀嘀响',
     // callers hearing the line busy while one talks
@@ -30,19 +30,19 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
     ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation', 'gets my text', 'got my text', 'get my text', 'receives my text', 'received my text', 'gets my message', 'got my message', 'received my message'] },
-  { zh: ['提醒', '通知', '告诉我', '发短信告诉我'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
+  { zh: ['提醒', '通知', '告诉我', '发短信告诉我'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn', 'text me about', 'texting me about', 'texts about', 'messages about'] },
   // the catalog's bill alarm (话费闹钟) is an alarm, not any reminder
   // …which tells the day's spending every day (daily bill text; 每天 is too often a complaint's word: 余额提醒每天都发)
   { zh: ['闹钟'], en: ['alarm', 'daily', 'every day', 'everyday', 'each day'] },
   // …and what English calls it: a reminder of the bill or of spending, which word for word is 账单提醒, no text of ours
   { zh: ['话费闹钟', '话费定时提醒', '消费提醒', '每天的话费', '每天花了多少', '每天花多少', '每天告诉我', '每日话费', '话费日报', '每天发话费'], en: ['bill reminder', 'bill reminders', 'billing reminder', 'billing reminders', 'spending reminder', 'spending reminders', 'bill alarm'] },
   { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够', '余额不够', '余额快不够', '话费不够', '话费快不够', '余额不多', '话费不多', '余额剩下不多', '余额剩不多', '钱不多', '话费用完', '余额用完', '话费用光', '余额用光'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
-  { zh: ['关机', '没电', '没有电'], en: ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'no signal', 'out of coverage', 'phone died', 'phone dead', 'phone was dead'] },
+  { zh: ['关机', '没电', '没有电', '没信号', '没有信号', '没讯号'], en: ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'no signal', 'out of coverage', 'phone died', 'phone dead', 'phone was dead', 'phone is dead', 'battery died', 'battery dies', 'battery is dead', 'no reception', 'dead zone'] },
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
   { zh: ['业务', '服务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },
   { zh: ['体验'], en: ['trial', 'free trial', 'try out', 'for free', 'try for free'] },
   { zh: ['来电', '打给我', '给我打', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
-  { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没接到电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话', '打电话我都不知道', '打电话我不知道', '打电话都不知道'], en: ['missed call', 'missed calls', 'who called'] },
+  { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没接到电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话', '打电话我都不知道', '打电话我不知道', '打电话都不知道'], en: ['missed call', 'missed calls', 'who called', 'tried to call', 'tried calling', 'who rang'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions

@@ -7,7 +7,7 @@
 export const OUT_OF_SCOPE_ZH = [
   '股票', '股价', '行情', '基金', '理财', '公积金', '社保', '医保', '信用卡', '银行', '贷款', '保险', '彩票', '支付宝',
   '微信', '快递', '外卖', '天气', '电费', '水费', '燃气', '煤气', '交通卡', '公交卡', '宽带', '漫游', '携号转网', '转网',
-  '充值', '缴费', '交费', '充钱', '充话费', '交话费', '缴话费', '充流量', '手机多少钱', '流量包', '加油包', '网速', '信号差', '信号不好', '信号弱', '归属地', '话费券', '蓝牙', '耳机', '路由器', '热点', '闹钟', '屏幕', '维修', '机票', '火车票', '门票',
+  '充值', '缴费', '交费', '充钱', '充话费', '交话费', '缴话费', '充流量', '手机多少钱', '流量包', '加油包', '网速', '信号差', '信号不好', '信号弱', '没信号', '归属地', '话费券', '蓝牙', '耳机', '路由器', '热点', '闹钟', '屏幕', '维修', '机票', '火车票', '门票',
   '营业厅', '电影', '地图', '导航', '会员', '补卡', '换卡', '销户', '过户', '实名', '发票', '合约机', '靓号', '选号',
   '套餐升级', '升级套餐', '换套餐', '改套餐', '办套餐', '5g套餐', '演唱会', '酒店', '外币', '汇率', '油价', 'esim',
   // the phone, the computer and their software
@@ -228,10 +228,13 @@ const LINE_NAMED = new RegExp(`${PHONE_NAMED.source}|话费|本机|10086|\\b(?:b
  * An everyday object that shares a word or a character with a service (闹钟 of 话费闹钟, 灯 beside 关, an order cancelled,
  * the lights, an alarm): switching one on or off is no line's feature, though the instruction's own texts hold the word
  * (话费闹钟 holds 闹钟, so OUT_OF_SCOPE_ZH's 闹钟 lets it pass). Only the service's own qualifier said (话费, 余额, bill,
- * balance) makes it the service's: 把闹钟关了 and cancel my alarm are guesses, 话费闹钟关了 and balance alarm answers.
+ * balance), or the line's services named (闹钟服务, 业务订单, 套餐, 流量, alarm service, my data plan), or the service's reminder
+ * (闹钟提醒, 闹钟短信, alarm reminder) makes it the service's: 把闹钟关了 and cancel my alarm are guesses, 话费闹钟关了, 开通闹钟服务
+ * and balance alarm answers.
  */
 const EVERYDAY_OBJECT = /闹钟|闹铃|电灯|台灯|(?<!指示|信号)灯|风扇|窗帘|订单|\b(?:alarms?|lights?|lamps?|fan|(?:my|the|an?|this) order)\b/g;
-const SERVICE_QUALIFIER = /(?:话|化|花|hua ?)(?:费|fei)|余额|[账帐]单|\b(?:bill|billing|charges?|spending|balance|credit)\b/;
+const SERVICE_QUALIFIER =
+  /(?:话|化|花|hua ?)(?:费|fei)|余额|[账帐]单|服务|业务|套餐|流量|(?:闹钟|闹铃)(?:提醒|短信)|\b(?:bill|billing|charges?|spending|balance|credit|services?|plans?|data|subscriptions?|alarm (?:reminders?|texts?|sms))\b/;
 const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**

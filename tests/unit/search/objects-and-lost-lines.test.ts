@@ -50,3 +50,31 @@ describe("a family member's phone lost", () => {
 describe('apps and parcels typed in pinyin or English', () => {
   itGuessesAtMost(engine, 'not the line', ['wei xin mi ma zhao hui', 'zhi fu bao yu e', 'track my package', 'where is my tracking number']);
 });
+
+/*
+ * Session 30 (search28): review47 F4, the service named by its everyday word and a service word (闹钟服务, 闹钟提醒, alarm
+ * service, 业务订单, my data plan) is the service's again; the objects alone stay guesses (the block above).
+ */
+describe('an everyday word said with the line’s service words', () => {
+  itAnswers(engine, 'the service named', [
+    ['开通闹钟服务', 'KTHFNZ'],
+    ['取消闹钟提醒', 'QXHFNZ'],
+    ['cancel alarm service', 'QXHFNZ'],
+    ['手机业务订单查询', '0000'],
+  ]);
+  it.each(['开通闹钟服务', '取消闹钟提醒', 'cancel alarm service', '手机业务订单查询', 'cancel the order of my data plan'])('%s is not out of scope', (q) =>
+    expect(engine.outOfScope(q)).toBe(false),
+  );
+  // The object alone, or a clock reminder of one's own (提醒我吃药, 提醒我起床), stays a guess.
+  itGuessesAtMost(engine, 'an object', ['stop the alarm', '关闹钟', '闹钟提醒我吃药', '设个闹钟提醒我起床', '取消订单']);
+});
+
+describe('a pinyin query with a syllable no word was read from', () => {
+  // deng of guan deng is 灯 (关灯): the reading keeps it as letters, and 等 is only half of 等待.
+  itGuessesAtMost(engine, 'an everyday thing', ['guan deng', 'kai deng', 'kai men', 'guan men', 'guan dian shi', 'kai kong tiao']);
+  itAnswers(engine, 'a word read', [
+    ['guan deng dai', 'QXHJDD'],
+    ['guan bi liu liang', 'QXGPRS'],
+    ['kai tong cai ling', 'KTCL'],
+  ]);
+});
