@@ -98,7 +98,7 @@ describe('a received text an older masker left a secret in', () => {
     const stored = await readLog(page);
     const parts = stored.parts as unknown as PartRow[];
     const messages = stored.messages as unknown as MessageRow[];
-    const byText = (rows: { text: string }[], start: string) => rows.filter((r) => r.text.startsWith(start));
+    const byText = <R extends { text: string }>(rows: readonly R[], start: string) => rows.filter((r) => r.text.startsWith(start));
     expect(byText(parts, '尊敬的客户，您的服务密码').map((p) => [p.text, p.masker])).toEqual([[RESET_MASKED, MASKER_VERSION]]);
     expect(byText(messages, '尊敬的客户，您的服务密码').map((m) => [m.text, m.masker])).toEqual([[RESET_MASKED, MASKER_VERSION]]);
     expect(byText(parts, '尊敬的客户，截至').map((p) => [p.text, p.masker])).toEqual([[BALANCE, MASKER_VERSION]]);
