@@ -128,15 +128,17 @@ export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
 export type IncomingMessage = v.InferOutput<typeof IncomingMessageSchema>;
 export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
 /**
- * A part as the journal hands it to a store. `maybeStoredAs`: a key under which a store may hold this very
+ * A part as the journal hands it to a store (the `incoming` event, `journal.pending`, `journal.parts`), the contract every
+ * transport carries. `maybeStoredAs`: a key under which a store may hold this very
  * message; a row there with the same text is it (review20). Two cases: the key it had before this start moved
  * it to a key without its text's checksum (review18/19), which a store that got it before the upgrade but had
  * not acknowledged it holds; and a message the journal holds only masked (read from a compacted file), whose
- * slot gave a text that reads the same through the mask: the same message read again, or another code in the
- * same wording, which only the store's clear copy tells. Journaled as two keys (MaybeRecord) until acknowledged.
+ * slot gave a text that reads the same through the mask: the same message read again, or another code in the same
+ * wording, which only the store's clear copy tells. Journaled as two keys (MaybeRecord) until acknowledged.
  */
-export type HandedOutRecord = IncomingRecord & {
-  maybeStoredAs?: string;
+export const HandedOutRecordSchema = v.strictObject({
+  ...IncomingRecordSchema.entries,
+  maybeStoredAs: v.optional(v.string()),
   /**
    * A single SMS with the very text, sender, second and SIM of the one journaled as this key a short while before
    * (journal21): maybe the network handing it over again (its acknowledgement lost on the air), maybe a second identical
@@ -146,8 +148,21 @@ export type HandedOutRecord = IncomingRecord & {
    * the run that journaled it (journal22); not after a restart: then the page names it itself from the texts it holds
    * (mayBeNetworkRepeat, journal24).
    */
-  sameTextAs?: string;
-};
+  sameTextAs: v.optional(v.string()),
+  /**
+   * The MASKER_VERSION whose masker masked `text` (mend67): a kept part (`journal.parts`), and a pending part read back
+   * from a log stamped masked after a restart, masked again by the journal with its mask before it is handed out. Absent:
+   * the text as it came (a part journaled in this run), or read from a log no stamp proves masked. The page stamps the
+   * rows it stores from it (MessageRow.masker) and masks again a row whose stamp is older (remask.ts).
+   */
+  masker: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+export type HandedOutRecord = v.InferOutput<typeof HandedOutRecordSchema>;
+
+/** A handed-out record's `masker` when it is one (HandedOutRecordSchema), checked where the page takes it in; else none. */
+export function maskerStampOf(record: { masker?: unknown }): { masker?: number } {
+  return v.is(HandedOutRecordSchema.entries.masker, record.masker) && record.masker !== undefined ? { masker: record.masker } : {};
+}
 export type AckRecord = v.InferOutput<typeof AckRecordSchema>;
 export type OutgoingChange = v.InferOutput<typeof OutgoingChangeSchema>;
 export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;

@@ -1,4 +1,4 @@
-import type { IncomingRecord } from '../../src-shared/journal-records';
+import { maskerStampOf, type HandedOutRecord } from '../../src-shared/journal-records';
 import { firstReceivedAt, joinSlots, messageIdFor, type Generation } from './reassembly';
 import type { MessageRow, PartRow } from './rows';
 
@@ -10,7 +10,7 @@ export function threadPeer(number: string): string {
   return number.replace(/^(\+|00)86(?=\d{3,})/, '');
 }
 
-export function partRow(record: IncomingRecord, messageId: string): PartRow {
+export function partRow(record: HandedOutRecord, messageId: string): PartRow {
   return {
     key: record.key,
     messageId,
@@ -23,10 +23,11 @@ export function partRow(record: IncomingRecord, messageId: string): PartRow {
     ref: record.concat?.ref ?? null,
     total: record.concat?.total ?? 1,
     part: record.concat?.part ?? 1,
+    ...maskerStampOf(record),
   };
 }
 
-export function singleMessageRow(record: IncomingRecord): MessageRow {
+export function singleMessageRow(record: HandedOutRecord): MessageRow {
   return {
     id: messageIdFor(record.key),
     simId: record.simId,
@@ -41,6 +42,7 @@ export function singleMessageRow(record: IncomingRecord): MessageRow {
     complete: true,
     total: 1,
     received: 1,
+    ...maskerStampOf(record),
   };
 }
 
@@ -63,7 +65,17 @@ export function generationMessageRow(generation: Generation, simId: string, from
     total: generation.slots.length,
     received: present.length,
     ...(generation.uncertain ? { uncertain: true } : {}),
+    ...oldestMasker(present),
   };
+}
+
+/**
+ * A long message's masker (MessageRow.masker): the oldest of its parts' when every part there is stamped; none when one
+ * is as it came (its text is not to be masked again, the rest of the message's is, through its part rows: remask.ts).
+ */
+function oldestMasker(present: readonly { masker?: number }[]): { masker?: number } {
+  const stamps = present.map((s) => s.masker);
+  return stamps.length > 0 && stamps.every((m) => m !== undefined) ? { masker: Math.min(...(stamps as number[])) } : {};
 }
 
 /** Rebuilds a stored long message's generation from its row and its part rows. */
@@ -74,7 +86,7 @@ export function storedGeneration(message: MessageRow, parts: ReadonlyMap<string,
     group: message.group,
     slots: message.partKeys.map((key) => {
       const part = key ? parts.get(key) : undefined;
-      return part ? { key: part.key, text: part.text, timestamp: part.timestamp, receivedAt: part.receivedAt, encoding: part.encoding } : null;
+      return part ? { key: part.key, text: part.text, timestamp: part.timestamp, receivedAt: part.receivedAt, encoding: part.encoding, ...maskerStampOf(part) } : null;
     }),
     ...(message.uncertain ? { uncertain: true } : {}),
   };

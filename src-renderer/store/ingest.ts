@@ -165,14 +165,14 @@ async function addRepeatsByRule(db: HallDb, records: readonly HandedOutRecord[],
 const sameSms = (r: { simId: string; from: string; timestamp: string; text: string }) => JSON.stringify([r.simId, r.from, r.timestamp, r.text]);
 
 /** Parts of long messages: which are new decides how their messages are put together. */
-async function writeMultis(db: HallDb, multis: readonly IncomingRecord[]): Promise<MessageRow[]> {
+async function writeMultis(db: HallDb, multis: readonly HandedOutRecord[]): Promise<MessageRow[]> {
   if (multis.length === 0) return [];
   const stored = await db.parts.bulkGet(multis.map((r) => r.key));
   const fresh = multis.filter((_, i) => stored[i] === undefined);
   if (fresh.length === 0) return [];
   const reassembler = new Reassembler(await storedGenerations(db, fresh));
   const parts: PartRow[] = [];
-  const senders = new Map<string, IncomingRecord>();
+  const senders = new Map<string, HandedOutRecord>();
   for (const r of fresh) {
     parts.push(partRow(r, reassembler.place(r)));
     senders.set(concatGroup(r)!, r);

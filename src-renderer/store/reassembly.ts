@@ -1,5 +1,5 @@
 import { insertStamp, nearestSendings, nearestToMark, removeStamp, REASSEMBLY_WINDOW_MS, type StampOf } from '../../src-shared/assemble';
-import type { IncomingRecord } from '../../src-shared/journal-records';
+import { maskerStampOf, type HandedOutRecord, type IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
 import { maySendTogether, mixedUpSendings, type PlacedSending } from '../../src-shared/sending-order';
@@ -16,6 +16,8 @@ export interface Slot {
   receivedAt: number;
   /** Absent in slots rebuilt from rows stored before slots kept it (then it tells nothing). */
   encoding?: string;
+  /** The part's masker (PartRow.masker), none when its text is as it came. */
+  masker?: number;
 }
 
 /** One long message being (or already) reassembled. */
@@ -83,12 +85,12 @@ export class Reassembler {
   }
 
   /** Returns the id of the message the record belongs to. */
-  place(record: IncomingRecord): string {
+  place(record: HandedOutRecord): string {
     const group = concatGroup(record);
     const c = record.concat;
     if (!group || !c) throw new RangeError('Reassembler.place takes parts of multi-part messages only');
     const index = c.part - 1;
-    const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt, encoding: record.encoding };
+    const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt, encoding: record.encoding, ...maskerStampOf(record) };
     const generations = this.generationsOf(group);
     const stamps = (g: Generation) => g.slots.flatMap((s) => (s ? [s.timestamp] : []));
     const mayTake = (g: Generation) => {

@@ -361,7 +361,7 @@ export interface Responses {
   'fleet.checkState': FleetCheckState;
   'fleet.seeFailures': FleetSim;
   'ui.language': null;
-  'journal.parts': { incoming: IncomingRecord[] };
+  'journal.parts': { incoming: HandedOutRecord[] };
 }
 
 /** One SIM in the fleet table: its state, its label, and the host it is on (null: this one). */

@@ -1,4 +1,4 @@
-import { assembleRecords } from '../../../src-shared/assemble';
+import { maskedAsMessages } from '../../../src-shared/received-at-rest';
 import { isLongPart, isUnfinished, type IncomingRecord, type JournalRecord, type OutgoingRecord } from '../../../src-shared/journal-records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -207,28 +207,6 @@ export class JournalState {
     });
     return [...seen, ...stillHeld, ...masked.slice(heldOrKept.length), ...maybe, ...this.outgoingToKeep()];
   }
-}
-
-/**
- * The records with their texts masked, the parts of each long message together as the message reads,
- * a part that has not come (or is not among these) as missing: a piece of a secret cut off by it is masked too.
- */
-export function maskedAsMessages(records: readonly IncomingRecord[], mask: KeptPartsRetention['mask']): IncomingRecord[] {
-  const byKey = new Map(records.map((r) => [r.key, r]));
-  const texts = new Map(records.map((r) => [r.key, r.text]));
-  for (const message of assembleRecords(records)) {
-    const at = (key: string) => (byKey.get(key)!.concat?.part ?? 1) - 1;
-    // A part numbered 0 or past its total is no place in a message: masked alone.
-    const fits = message.keys.every((key) => at(key) >= 0 && at(key) < message.total);
-    for (const keys of fits ? [message.keys] : message.keys.map((key) => [key])) {
-      const slot = (key: string) => (fits ? at(key) : 0);
-      const layout: (string | null)[] = Array.from({ length: fits ? message.total : 1 }, () => null);
-      for (const key of keys) layout[slot(key)] = texts.get(key)!;
-      const masked = mask(layout);
-      for (const key of keys) texts.set(key, masked[slot(key)]!);
-    }
-  }
-  return records.map((r) => ({ ...r, text: texts.get(r.key)! }));
 }
 
 /** Records are handed out to callers as they are held here, so nobody may change them. */

@@ -3,7 +3,7 @@ import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'nod
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
 import { incomingKey, occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
-import { rekeptUnreadableText } from '../../../src-shared/pdu';
+import { MASKER_VERSION } from '../../../src-shared/catalog/secrets';
 import { samePartText } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
@@ -19,7 +19,8 @@ import {
 import { GroupCommit } from './group-commit';
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
+import { maskedAsMessages, receivedTextAtRest, rekeptAtRest } from '../../../src-shared/received-at-rest';
+import { JournalState, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
 import { namedAtRest, namesAtRest, namesOfOldKey, storedAsOf, withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
@@ -206,6 +207,13 @@ export class Journal {
   private stampDue: { by: string | undefined } | null = null;
   /** Bumped by each compaction: one after the pass read the log has written every part masked already. */
   private compactions = 0;
+  /**
+   * Pending parts read at open from a log stamped masked (MaskedRecordSchema: every received line in it is masked, by
+   * whichever masker wrote it), by key: `stale` until handed out, then held masked by this version's masker (`masked`).
+   * A part journaled in this run is in neither: memory holds it as it came. Nor is one read from a log with no stamp
+   * (written by a version before mend41, maybe clear: before secrets24), which nothing proves masked.
+   */
+  private readonly readMasked = new Map<string, 'stale' | 'masked'>();
   /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
   private readonly digestKey = randomBytes(32);
 
@@ -231,6 +239,7 @@ export class Journal {
     this.maskReady = !settings.ownMask;
     this.maskGiven = this.maskReady ? Promise.resolve() : new Promise((resolve) => (this.giveMask = resolve));
     this.alike = this.alikeAtOpen();
+    if (stamp) for (const key of this.state.pending.keys()) this.readMasked.set(key, 'stale');
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -687,12 +696,37 @@ export class Journal {
     return { incoming: page.map((key) => this.handedOutPending(this.state.pending.get(key)!)), more: from + page.length < keys.length };
   }
 
-  private handedOutPending({ slot: _slot, ...record }: IncomingRecord): HandedOutRecord {
+  private handedOutPending(held: IncomingRecord): HandedOutRecord {
     // Where the modem held a part is the journal's business, not the store's.
+    const { slot: _slot, ...record } = this.pendingAsHandedOut(held);
     const named = this.state.maybe.get(record.key);
-    const maybeStoredAs = named === undefined ? undefined : (storedAsOf(named, record.text) ?? undefined);
+    const maybeStoredAs = named === undefined ? undefined : (storedAsOf(named, held.text) ?? undefined);
     const sameTextAs = this.sameTexts.get(record.key);
-    return Object.freeze({ ...record, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }), ...(sameTextAs === undefined ? {} : { sameTextAs }) });
+    return Object.freeze({
+      ...record,
+      ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }),
+      ...(sameTextAs === undefined ? {} : { sameTextAs }),
+      ...this.maskerOf(record.key),
+    });
+  }
+
+  /**
+   * A pending part as it is handed out: read masked from the log at open (readMasked), masked again with the mask in use
+   * first, once (an older masker may have left a secret in it: `您的服务密码：2019 12 31` before MASKER_VERSION 7), and held
+   * so; any other as it is held (journaled in this run: as it came).
+   */
+  private pendingAsHandedOut(record: IncomingRecord): IncomingRecord {
+    if (this.readMasked.get(record.key) !== 'stale') return record;
+    const masked = Object.freeze({ ...record, text: receivedTextAtRest(record, this.settings.keep.mask) });
+    this.state.pending.set(record.key, masked);
+    if (this.state.held.has(record.key)) this.state.held.set(record.key, masked);
+    this.readMasked.set(record.key, 'masked');
+    return masked;
+  }
+
+  /** HandedOutRecord.masker of a pending part: this version's when the journal masked its text, none when it is as it came. */
+  private maskerOf(key: string): { masker?: number } {
+    return this.readMasked.get(key) === 'masked' ? { masker: MASKER_VERSION } : {};
   }
 
   /**
@@ -701,7 +735,7 @@ export class Journal {
    * asked message's sending: 10086 reuses a reference within seconds, and another reply under it is no
    * part of this one (handed over, it joined the store's log, or the store's message, unasked).
    */
-  partsOf(messages: readonly LongMessageRef[]): IncomingRecord[] {
+  partsOf(messages: readonly LongMessageRef[]): HandedOutRecord[] {
     const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
     const byMessage = new Map<string, IncomingRecord[]>();
     for (const r of [...kept, ...this.state.pending.values()]) {
@@ -726,7 +760,7 @@ export class Journal {
    * unfinished message for the rest may come in this run, those of a whole one for a part that comes now may show
    * it possibly joined wrong (journal23).
    */
-  longParts(): IncomingRecord[] {
+  longParts(): HandedOutRecord[] {
     const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
     return this.handedOut([...kept, ...[...this.state.pending.values()].filter(isLongPart)], kept);
   }
@@ -735,13 +769,18 @@ export class Journal {
    * Parts as they leave the journal: kept ones masked as their message reads with the parts there are
    * (a piece of a secret cut off by a missing part too), pending ones as they came, as every store gets them.
    */
-  private handedOut(records: readonly IncomingRecord[], kept: ReadonlySet<IncomingRecord>): IncomingRecord[] {
+  private handedOut(records: readonly IncomingRecord[], kept: ReadonlySet<IncomingRecord>): HandedOutRecord[] {
     // Those masked whole once already (maskedWhole) are held as they are handed out: masking them again at every hand-out was the cost.
     const asHeld = (r: IncomingRecord) => kept.has(r) && this.state.maskedWhole.has(r.key);
     const masked = new Map(maskedAsMessages(records.filter((r) => !asHeld(r)), this.settings.keep.mask).map((r) => [r.key, r.text]));
     return records.map((r) => {
+      if (!kept.has(r)) {
+        const { slot: _slot, ...record } = this.pendingAsHandedOut(r);
+        return Object.freeze({ ...record, ...this.maskerOf(r.key) });
+      }
       const { slot: _slot, ...record } = r;
-      return Object.freeze(kept.has(r) && !asHeld(r) ? { ...record, text: masked.get(r.key)! } : record);
+      // A kept part is masked with the mask in use, whole with its message (maskKept, at its acknowledgement) or here.
+      return Object.freeze({ ...record, ...(asHeld(r) ? {} : { text: masked.get(r.key)! }), masker: MASKER_VERSION });
     });
   }
 
@@ -755,7 +794,10 @@ export class Journal {
     const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
     this.rememberSingles(pending, records);
-    for (const key of pending) this.sameTexts.delete(key);
+    for (const key of pending) {
+      this.sameTexts.delete(key);
+      this.readMasked.delete(key);
+    }
     try {
       this.maskKeptMessages(pending);
     } catch {
@@ -1037,18 +1079,7 @@ function maskedAtRest<R extends IncomingRecord | OutgoingRecord>(record: R, mask
 function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
   // A sent text was masked by the core before it was recorded (core.ts); again here, for one an older masker left clear.
   if (record.kind === 'out') return { ...record, text: mask([record.text])[0] ?? record.text };
-  if (record.concat !== null) return maskedAsMessages([record], mask)[0]! as R;
-  return { ...record, text: rekeptAtRest(record, mask) ?? mask([record.text])[0] ?? record.text };
-}
-
-/**
- * A received part's text when it is an unreadable part kept as its bytes, as this version keeps it (rekeptUnreadableText:
- * one an older version kept whole, its digits hidden now, or read leniently and masked); null for any other part.
- */
-function rekeptAtRest(record: IncomingRecord, mask: KeptPartsRetention['mask']): string | null {
-  // Such a part is journaled single, from no sender at no time (unreadableMessage).
-  if (record.concat !== null || record.from !== '' || record.timestamp !== '') return null;
-  return rekeptUnreadableText(record.text, (text) => mask([text])[0] ?? text);
+  return { ...record, text: receivedTextAtRest(record, mask) };
 }
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */

@@ -1,3 +1,4 @@
+import { MASKER_VERSION } from '../../../src-shared/catalog/secrets';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,4 +50,12 @@ export async function readLog(dir: string): Promise<DecodedJournal> {
 /** An errno-style error as Node's fs raises it. */
 export function errnoError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });
+}
+
+/**
+ * Records handed out before a restart, as the journal hands them out after it from its log, stamped masked: masked with
+ * the mask in use (texts with no secret unchanged) and saying so (HandedOutRecord.masker, mend67).
+ */
+export function readBack<R extends object>(records: readonly R[]): (R & { masker: number })[] {
+  return records.map((r) => ({ ...r, masker: MASKER_VERSION }));
 }

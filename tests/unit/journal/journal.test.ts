@@ -7,7 +7,7 @@ import {
   type OutgoingChange,
   type OutgoingState,
 } from '../../../src-main/services/journal';
-import { clock, readLog, sms, useTempDirs } from './journal-test-kit';
+import { clock, readLog, sms, useTempDirs, readBack } from './journal-test-kit';
 
 const tempDir = useTempDirs();
 
@@ -25,7 +25,7 @@ describe('Journal: incoming messages', () => {
     await journal.close();
 
     const reopened = await Journal.open(dir);
-    expect(reopened.pendingIncoming()).toEqual(before);
+    expect(reopened.pendingIncoming()).toEqual(readBack(before));
     expect(reopened.pendingIncoming().map((r) => r.text)).toEqual(messages.map((m) => m.text));
     expect(reopened.recovery).toEqual({
       truncatedBytes: 0,

@@ -2,7 +2,7 @@ import { appendFile, chmod, readdir, readFile, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeLine, Journal } from '../../../src-main/services/journal';
-import { logPath, readLog, sms, T0, useTempDirs } from './journal-test-kit';
+import { logPath, readLog, sms, T0, useTempDirs, readBack } from './journal-test-kit';
 
 const tempDir = useTempDirs();
 
@@ -31,7 +31,7 @@ describe('Journal.open: recovery', () => {
     await leftByACrash(dir);
 
     const journal = await Journal.open(dir);
-    expect(journal.pendingIncoming()).toEqual(pending);
+    expect(journal.pendingIncoming()).toEqual(readBack(pending));
     expect(journal.recovery).toMatchObject({ truncatedBytes: torn.length, corruptLines: 0, recovered: 3 });
     expect(journal.recovery.message?.en).toContain(`cut off ${torn.length} bytes`);
     expect(journal.recovery.message?.zh).toContain(`${torn.length} 字节`);
@@ -68,7 +68,7 @@ describe('Journal.open: recovery', () => {
 
     const now = T0 + 86_400_000;
     const journal = await Journal.open(dir, { now: () => now });
-    expect(journal.pendingIncoming()).toEqual([pending[0], pending[2]]);
+    expect(journal.pendingIncoming()).toEqual(readBack([pending[0]!, pending[2]!]));
     const copyName = `journal.log.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
     expect(journal.recovery).toEqual({
       truncatedBytes: 0,
@@ -101,7 +101,7 @@ describe('Journal.open: recovery', () => {
     await writeFile(join(dir, 'journal.log.tmp'), encodeLine({ kind: 'in', key: 'ghost', ...sms(9) }));
 
     const journal = await Journal.open(dir);
-    expect(journal.pendingIncoming()).toEqual(pending);
+    expect(journal.pendingIncoming()).toEqual(readBack(pending));
     expect(journal.recovery.message).toBeNull();
     expect((await readdir(dir)).sort()).toEqual(['journal.lock', 'journal.log']);
     await journal.close();
