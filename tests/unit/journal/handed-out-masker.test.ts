@@ -77,7 +77,9 @@ describe('what the journal hands out says which masker masked it (mend67)', () =
     const { key } = await journal.appendIncoming(part(1, '尊敬的客户，您的服务密码：2019 12 31，'), { slot: 'SM:1' });
     await journal.ack([key]);
     const handed = journal.partsOf([{ simId: 'sim-1', from: '10086', ref: 9, total: 2, at: sms(1).receivedAt }]);
-    expect(handed.map((r) => [r.text, r.masker])).toEqual([['尊敬的客户，您的服务密码：******，', MASKER_VERSION]]);
+    // The part ends the text so far: the separators after its last digits may be inside an ID number cut there, and are
+    // masked with them (mend66's FRAGMENT_AT_END), the comma too.
+    expect(handed.map((r) => [r.text, r.masker])).toEqual([['尊敬的客户，您的服务密码：******', MASKER_VERSION]]);
     await journal.close();
   });
 });
