@@ -963,10 +963,22 @@ function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boo
   if (lines === 1 && sumAfterCharge(t, text, quantities)) return true;
   // "RMB 57.84, including voice RMB 12.30, data RMB 40.00": in English, an amount that opens two amounts or more of its
   // measure with an items word (其中 opens the parts of a balance as well: "余额45.00元（其中：通用余额…").
+  // So does, in Chinese, an amount a sum word of the bill names (话费合计, 总计), not of money kept (余额合计): "您本月话费合计50.00元，
+  // 其中基本月租38.00元，国内长途12.00元" (ours, round 54) lists lines whose names hold no 费.
   return quantities.some(
-    (q, i) => q.measure === t.measure && opensBreakdown(text.slice(q.end, q.end + 12), t, true) && quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
+    (q, i) =>
+      q.measure === t.measure &&
+      (opensBreakdown(text.slice(q.end, q.end + 12), t, true) || (opensBreakdown(text.slice(q.end, q.end + 12), t) && billSum(t, text.slice(Math.max(0, q.start - 12), q.start)))) &&
+      quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
   );
 }
+
+/** The words before an amount end with a sum word of the bill's (话费合计：, 共消费), with no word of money kept (余额, 结余, 预存) in them. */
+const billSum = (t: FigureTemplate, before: string): boolean => {
+  const words = before.split(/[,;。!?\n]/u).at(-1)!.replace(/\s*[:为是]?\s*$/u, '');
+  return t.totalWords.some((w) => words.endsWith(w)) && !KEPT_MONEY.test(words);
+};
+const KEPT_MONEY = /余额|结余|预存|账户|帐户/u;
 
 /** An amount of the bill's measure named by a sum word of its total (合计, 总计, 共计), after a charge's line in its sentence. */
 function sumAfterCharge(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {

@@ -17,6 +17,9 @@ const FIGURES: [string, string, string[]][] = [
   // Round 52's discount line: the bill's sum decides, not the name alone.
   ['a line whose name ends in 优惠 that the total counts with it is a bill item', '您本月费用合计43.00元，其中套餐费18.00元，增值业务费20.00元，亲情号码优惠5.00元。', ['bill.total 43', 'bill.item 18', 'bill.item 20', 'bill.item 5']],
   ['guard: a line the total takes off (lines less it make the total) stays the bill\'s other money', '您本月费用合计20.00元，其中套餐费18.00元，增值业务费4.00元，优惠减免2.00元。', ['bill.total 20', 'bill.item 18', 'bill.item 4', 'bill.other 2']],
+  ['lines in ¥ under a total in 元 are the same money (the total is the bill\'s, not spent)', '您本月话费合计50.00元，其中套餐费￥38.00，通话费￥12.00', ['bill.total 50', 'bill.item 38', 'bill.item 12']],
+  ['a bill\'s sum word then 其中 opens its lines, also lines whose names hold no 费', '您本月话费合计50.00元，其中基本月租38.00元，国内长途12.00元', ['bill.total 50', 'bill.item 38', 'bill.item 12']],
+  ['guard: 其中 after a balance\'s sum opens its parts, no bill lines', '您的余额合计50.00元，其中现金余额30.00元，赠送余额20.00元', ['balance.balance 50', 'balance.cash 30', 'balance.gift 20']],
   // Labels by their family.
   ['共使用 before a word of what was done (上网) is use in all, not a total by the 共 inside it', '您本月共使用上网流量300MB。', ['data.used 300']],
   ['guard: a label of another field before a word of what was done still wins', '剩余通话时长200分钟', ['voice.remaining 200']],
