@@ -25,6 +25,8 @@ const FIGURES: [string, string, string[]][] = [
   ['guard: a label of another field before a word of what was done still wins', '剩余通话时长200分钟', ['voice.remaining 200']],
   ['用掉 is a label of use (with a colon before the amount, where no stem reaches)', '您本月全国流量用掉：300.00M。', ['data.used 300 general']],
   ['信用额 (without 度) names a credit limit', '您的信用额为50元，当前余额12.30元。', ['balance.creditLimit 50', 'balance.balance 12.3']],
+  ['可以透支 names a credit limit as 可透支 does', '您可以透支50元，当前余额12.30元', ['balance.creditLimit 50', 'balance.balance 12.3']],
+  ['and 还可以透支 what is left of it, as 还可透支', '您还可以透支30元，信用额度50元', ['balance.other 30', 'balance.creditLimit 50']],
   // Kinds by their family.
   ['通用流量 after 包括 (a total\'s word) is general', '您的套餐包括通用流量10GB，已用2GB。', ['data.total 10240 general', 'data.used 2048 general']],
   ['通用流量 after a verb of use with 了 (消耗了) is general', '您本月消耗了通用流量300M。', ['data.used 300 general']],
