@@ -101,7 +101,11 @@ function strongerBefore(label: Naming, window: string, find: (part: string) => (
   const clause = lead.slice(from);
   // The nearest label of any field: "共使用上网流量300MB" is used in all (共使用), not a total by the 共 inside it (round 54).
   const other = nearest([label.template], clause, (rule) => !rule.weak, find(clause));
-  return other && other.rule.field !== label.rule.field ? { ...other, at: from + other.at, end: from + other.end } : null;
+  if (!other || other.rule.field === label.rule.field) return null;
+  // Nor a sum's word right before words of what was done ("共产生上网流量2.5GB": used in all, as 共使用; round 54).
+  const weakWords = label.template.fields.filter((r) => r.weak).flatMap((r) => r.labels);
+  if (SUM_WORDS.test(other.label) && weakWords.some((w) => clause.slice(other.end).startsWith(w))) return null;
+  return { ...other, at: from + other.at, end: from + other.end };
 }
 
 /** A label that is the name of a kind (结转流量: a kind word and at most a data word). */

@@ -23,6 +23,8 @@ const FIGURES: [string, string, string[]][] = [
   // Labels by their family.
   ['共使用 before a word of what was done (上网) is use in all, not a total by the 共 inside it', '您本月共使用上网流量300MB。', ['data.used 300']],
   ['guard: a label of another field before a word of what was done still wins', '剩余通话时长200分钟', ['voice.remaining 200']],
+  ['a sum\'s word right before words of what was done (共产生上网) is use in all', '您本月共产生上网流量2.5GB', ['data.used 2560']],
+  ['guard: minutes a package holds in all stay its total (共通话时长, real fs-2016-0312\'s shape)', '您的套餐共通话时长500分钟', ['voice.total 500']],
   ['用掉 is a label of use (with a colon before the amount, where no stem reaches)', '您本月全国流量用掉：300.00M。', ['data.used 300 general']],
   ['信用额 (without 度) names a credit limit', '您的信用额为50元，当前余额12.30元。', ['balance.creditLimit 50', 'balance.balance 12.3']],
   ['可以透支 names a credit limit as 可透支 does', '您可以透支50元，当前余额12.30元', ['balance.creditLimit 50', 'balance.balance 12.3']],
