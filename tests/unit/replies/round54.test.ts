@@ -32,6 +32,7 @@ const FIGURES: [string, string, string[]][] = [
   // Kinds by their family.
   ['通用流量 after 包括 (a total\'s word) is general', '您的套餐包括通用流量10GB，已用2GB。', ['data.total 10240 general', 'data.used 2048 general']],
   ['通用流量 after a verb of use with 了 (消耗了) is general', '您本月消耗了通用流量300M。', ['data.used 300 general']],
+  ['通用流量 after a pack\'s or a card\'s noun (包, 卡, as 套餐) is general', '加油包通用流量剩余2GB，大王卡通用流量剩余1GB', ['data.remaining 2048 general', 'data.remaining 1024 general']],
   ['guard: 通用流量 after an unknown word stays not stated', '校园通用流量剩余2GB', ['data.remaining 2048']],
   ['a kind after the amount with a network generation in it (国内4G流量)', '截至12月5日，您还剩2.5GB国内4G流量。', ['data.remaining 2560 general']],
   ['guard: a list\'s 、 ends the words after an amount (the next item keeps its own)', '您本月还剩余省内通用流量 24601.56 MB、省内4G单模流量 639.57 MB。', ['data.remaining 24601.56 provincial', 'data.remaining 639.57 provincial']],
