@@ -136,8 +136,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     whole number right before a counter is a count; 可用于 is left; a bill line ending in 优惠/减免/折扣/抵扣 is other.
  * 54: round 53 (replies53, batch real26's dev part) with round 52: M值 points, credit-limit nouns, 专项 money set aside, charges
  *     up to a moment of this month spent, a settled month's charges its bill total, 上网流量共X then what is left its allowance.
+ * 55: round 54 (replies54): 剩余5G流量 an amount; a bare decimal before a line break no date; a bill line ending in 优惠 other
+ *     only when the bill's sum takes it off; 共使用 before 上网 use; 用掉, 信用额 labels; 通用流量 after any label of the allowance;
+ *     国内4G流量 after an amount a kind; a comma then a line break as a line break; 2小时 no minutes.
  */
-export const FIGURE_CODE_VERSION = 54;
+export const FIGURE_CODE_VERSION = 55;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -68,7 +68,8 @@ const CLAUSE_END = /[,;:。!?()\n、+]/u;
  * colon ("剩余流量：国内流量100MB\n已使用流量200MB": the kind is the item's), nor a line opening with another name
  * ("赠送国内流量50MB50.00MB"): those lines stay sentences of their own.
  */
-const LINE_AFTER_AMOUNT = /(?:\d(?:[a-z]{1,2}|元|分钟|分|条|%)?(?:\([^()\n]*\))?|其中)[ \t]*$/u;
+// The amount may be followed by its clause's mark ("…共10GB，\n已用2GB，\n剩余8GB", round 54): the line goes on as without it.
+const LINE_AFTER_AMOUNT = /(?:\d(?:[a-z]{1,2}|元|分钟|分|条|%)?(?:\([^()\n]*\))?|其中)[ \t]*[,;]?[ \t]*$/u;
 const LIST_LINE = /^[ \t\u3000]*(?:\d{1,4}[ \t]*[.、:\-－)]|[(（]?\d{1,2}[)）]|[一二三四五六七八九十]+、|[-－*•·【\[]|$)/u;
 const TABLE_ROW = /\d[^\s\d]*[ \t\u3000]+[^\s\d]*\d/u;
 const ITEM_AFTER_COLON = /:\s*[^\d\s:][^:]*\d[^:]*$/u;
@@ -84,7 +85,7 @@ function clausesOnLines(text: string, rules: ReplyRules): string {
     const opener = above.trimEnd().endsWith('其中') || opens.some((l) => head.startsWith(l));
     // A row of one cell under a table header ("代收费 19.73\n合计 199.93", ours, round 51) stays a line of its own.
     const clause = opener && LINE_AFTER_AMOUNT.test(above) && !LIST_LINE.test(above) && !LIST_LINE.test(line) && !TABLE_ROW.test(above) && !TABLE_ROW.test(line) && !NAMED_CELL_ROW.test(above) && !ITEM_AFTER_COLON.test(above);
-    out += (clause ? ',' : '\n') + line;
+    out += (clause ? (/[,;][ \t]*$/u.test(above) ? ' ' : ',') : '\n') + line;
   }
   return out;
 }
@@ -193,6 +194,8 @@ export function readFigures(
   const candidatesOf = (q: Quantity, sentenceSoFar: string) =>
     active.filter((t) => (q.measure === null || t.measure === q.measure) && !namesOtherThing(t, sentenceSoFar, topicWords));
   const reads: Read[] = [];
+  // Bill lines whose name ends with a word of a discount, with that name (`discountLines`).
+  const discountNamed = new Map<Read, string>();
   let context = '';
   let before = '';
   let sentenceSoFar = '';
@@ -233,7 +236,7 @@ export function readFigures(
     floors[qi] = windowFloor;
     // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them;
     // so does a version's year ("…日租卡（2017版）省内移动数据流量500MB", real r18-154: the semicolon before it still opens a group).
-    if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
+    if (q.measure === null && q.decimals === 0 && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
     // "可享受省内3/4G赠送流量：3GB": the 3 of the networks a kind of data is for (3/4G) names nothing either.
     if (q.measure === null && q.decimals === 0 && q.value >= 2 && q.value <= 5 && NETWORKS.test(text.slice(q.end, q.end + 4))) return;
     // "还有2G~30M流量、支付宝大礼包等壕礼" (real r21-027): a range of amounts is no one customer's figure (here an offer's
@@ -324,7 +327,8 @@ export function readFigures(
     if (!bare && said?.sentence === sentence && (RESTATED.test(between) || ABOUT_SAID.test(between)) && Math.abs(q.value - said.figure.value) <= slack) return;
     // "短信：已用12，剩余88，共100", "SMS: 12 used": a whole number with no unit, in a sentence last about an allowance
     // counted in messages or minutes, is in that allowance's unit when a label of its own names it.
-    const implied = bare && q.decimals === 0 && q.value < 100000 ? impliedAllowance(active, text.slice(ended.at(-1) ?? 0, q.start)) : undefined;
+    // A counter right after it says what it counts ("国内通话已用2小时": hours, not 2 minutes; round 54).
+    const implied = bare && q.decimals === 0 && q.value < 100000 && !COUNTED.test(text.slice(q.end, q.end + 3)) ? impliedAllowance(active, text.slice(ended.at(-1) ?? 0, q.start)) : undefined;
     const impliedNaming = implied ? (suffixNaming([implied], text, q.end) ?? labelAcrossAsides([implied], window, false) ?? stemNaming([implied], window, rules.notStems)) : null;
     const named =
       impliedNaming ??
@@ -513,15 +517,12 @@ export function readFigures(
     const item = itemised && amongItems(itemised, text, q, window, reads, itemsOpen >= 0) ? itemName(window) : null;
     if (itemised && item) {
       topics.add(itemised.topic);
-      // "…增值业务费3.10元,**优惠减免3.00元" (real r23b-060, r25a-043): a line whose name ends with a word of a discount
-      // (`discountWords`: 优惠, 减免…) takes off, it is no charge: the bill's other money, a discount its sum knows (round 52).
-      const name = item.text.replace(/[\s:*]+$/u, '');
-      if (q.value > 0 && itemised.discountWords.some((w) => name.endsWith(w)) && itemised.fields.some((r) => r.field === 'other')) {
-        add(record(itemised, 'other', q.value, span(q), name), q);
-        return;
-      }
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
+      // "…增值业务费3.10元,**优惠减免3.00元" (real r23b-060, r25a-043): a line whose name ends with a word of a discount
+      // (`discountWords`: 优惠, 减免…) may take off; whether it does, the bill's sum says (`discountLines`, round 54).
+      const name = item.text.replace(/[\s:*]+$/u, '');
+      if (q.value > 0 && itemised.discountWords.some((w) => name.endsWith(w)) && itemised.fields.some((r) => r.field === 'other')) discountNamed.set(reads.at(-1)!, name);
       return;
     }
     // "您当月累计话费为126.70元", "话费已消费136.32元", "本月通信费199.00元" (real r20-068, r15-174, r23b-020, to a reader without
@@ -550,6 +551,7 @@ export function readFigures(
     if (own !== undefined) r.figure.currency = own;
   }
   saidAgainInBrackets(reads, text);
+  discountLines(reads, discountNamed);
   // Rules 4-7 of 2026-12-06: use beyond the plan and money kept beside what can be spent are no figures of the customer's own.
   beyondThePlan(reads, rules);
   spendableBalance(reads);
@@ -574,6 +576,25 @@ export function readFigures(
   assignRepeats(reads, text, rules);
   problems.push(...checkSums(reads, rules.figures));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
+}
+
+/**
+ * A bill line named by a discount word (`**优惠减免3.00元`, real r23b-060, r25a-043) is the bill's other money, a discount taken
+ * off, only when the bill's total (or what was spent) is its other lines less it: 0.30 + 3.10 − 3.00 = 0.40. Round 52 made every
+ * such line other by its name alone; a charge whose name ends so (`亲情号码优惠5.00元` of a bill whose lines add up with it), or a
+ * bill with no total to tell, keeps it a line (round 54).
+ */
+function discountLines(reads: Read[], named: Map<Read, string>): void {
+  for (const [line, name] of named) {
+    const f = line.figure;
+    const money = (r: Read) => currencyOf(r.figure.currency) === currencyOf(f.currency);
+    const others = reads.filter((r) => r !== line && money(r) && r.figure.template === f.template && r.figure.field === 'item');
+    const totals = reads.filter((r) => money(r) && ((r.figure.template === f.template && r.figure.field === 'total') || r.figure.field === SPENT));
+    const added = others.reduce((s, r) => s + r.figure.value, 0);
+    const slack = Math.max(line.precision, ...others.map((r) => r.precision)) * (others.length + 2) + 1e-9;
+    if (!totals.some((t) => Math.abs(added - f.value - t.figure.value) <= slack + t.precision && Math.abs(added + f.value - t.figure.value) > slack + t.precision)) continue;
+    line.figure = { ...f, field: 'other', item: null, label: name };
+  }
 }
 
 /** A bracket that holds only a label and the amount (`已使用700MB（本月使用700MB）`), not its parts (`（含游戏点卡70.00元）`). */
@@ -647,8 +668,9 @@ function kindInList(naming: Naming, window: string, last: Read | undefined, sent
   );
 }
 
-// A version is a year too ("日租卡（2017版）", real r18-154).
-const DATE_WORD = /^\s*(?:年|月|日|号|时|点|版)/u;
+// A version is a year too ("日租卡（2017版）", real r18-154). A date's number is whole and its word on its line: "余额：12.50\n月租费…"
+// is a balance before a line that starts with 月 (round 54).
+const DATE_WORD = /^[^\S\n]*(?:年|月|日|号|时|点|版)/u;
 /** What every aside holds: a bracket or a digit. */
 const ASIDE_HINT = /[(\d]/u;
 const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|日|号|时|点)(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))*/gu;
@@ -941,10 +963,22 @@ function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boo
   if (lines === 1 && sumAfterCharge(t, text, quantities)) return true;
   // "RMB 57.84, including voice RMB 12.30, data RMB 40.00": in English, an amount that opens two amounts or more of its
   // measure with an items word (其中 opens the parts of a balance as well: "余额45.00元（其中：通用余额…").
+  // So does, in Chinese, an amount a sum word of the bill names (话费合计, 总计), not of money kept (余额合计): "您本月话费合计50.00元，
+  // 其中基本月租38.00元，国内长途12.00元" (ours, round 54) lists lines whose names hold no 费.
   return quantities.some(
-    (q, i) => q.measure === t.measure && opensBreakdown(text.slice(q.end, q.end + 12), t, true) && quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
+    (q, i) =>
+      q.measure === t.measure &&
+      (opensBreakdown(text.slice(q.end, q.end + 12), t, true) || (opensBreakdown(text.slice(q.end, q.end + 12), t) && billSum(t, text.slice(Math.max(0, q.start - 12), q.start)))) &&
+      quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
   );
 }
+
+/** The words before an amount end with a sum word of the bill's (话费合计：, 共消费), with no word of money kept (余额, 结余, 预存) in them. */
+const billSum = (t: FigureTemplate, before: string): boolean => {
+  const words = before.split(/[,;。!?\n]/u).at(-1)!.replace(/\s*[:为是]?\s*$/u, '');
+  return t.totalWords.some((w) => words.endsWith(w)) && !KEPT_MONEY.test(words);
+};
+const KEPT_MONEY = /余额|结余|预存|账户|帐户/u;
 
 /** An amount of the bill's measure named by a sum word of its total (合计, 总计, 共计), after a charge's line in its sentence. */
 function sumAfterCharge(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {

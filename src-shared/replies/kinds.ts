@@ -12,14 +12,15 @@ import { nameEndsUnknown, unknownBeforeScope, unknownItemName, unknownKindWords,
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+(?:of\s+)?((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|未|尚未|尚余|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+(?:of\s+)?((?:[a-z-]+\s+){1,2})data\b|^[ \t]*((?:[2-5]g|[^\d\s,;。:()\n、]){1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|未|尚未|尚余|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
     const pool = poolIn(m[2], rules);
     return pool ? { pool, end: at } : null;
   }
-  // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's ("获赠的5G省内流量尚未使用" too).
+  // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's ("获赠的5G省内流量尚未使用" too);
+  // a network generation may stand among them ("还剩2.5GB国内4G流量", round 54), a list's 、 may not (it opens the next item).
   if (m?.[3] !== undefined) {
     // "18.23GB 省内流量剩余：0.00GB": kind words whose label runs on to the next amount head that amount.
     if (HEADS_NEXT.test(text.slice(at + m[0].length, at + m[0].length + 12))) return null;
@@ -60,7 +61,9 @@ function lastNaming(text: string, w: string, p: KindRule<string>): number {
   if (!narrow) return last;
   for (let at = last; at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
     // A time right before it is no qualifier either ("截至12月5日24时通用流量剩余…", round 50).
-    if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at)) || TIME_END.test(text.slice(Math.max(0, at - 2), at))) return at;
+    // Nor a label's verb with its 了 ("消耗了通用流量", as 使用了; round 54).
+    const before = text[at - 1] === '了' ? at - 1 : at;
+    if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at) || text.endsWith(q, before)) || TIME_END.test(text.slice(Math.max(0, at - 2), at))) return at;
   }
   return -1;
 }

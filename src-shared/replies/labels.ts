@@ -92,15 +92,20 @@ const WEAK_REACH_END = /[,;。!?\n()（）【】]/u;
 
 /**
  * "剩余通话时长200分钟", "可用通话时长共500分钟": a weak label (a word of what was done, 通话时长) gives way to a
- * label of another field written before it in its clause.
+ * label of another field written before it in its clause, when that is the nearest strong label there.
  */
 function strongerBefore(label: Naming, window: string, find: (part: string) => (t: FigureTemplate, label: string) => number): Naming | null {
   const lead = window.slice(0, label.at);
   let from = lead.length;
   while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
   const clause = lead.slice(from);
-  const other = nearest([label.template], clause, (rule) => !rule.weak && rule.field !== label.rule.field, find(clause));
-  return other && { ...other, at: from + other.at, end: from + other.end };
+  // The nearest label of any field: "共使用上网流量300MB" is used in all (共使用), not a total by the 共 inside it (round 54).
+  const other = nearest([label.template], clause, (rule) => !rule.weak, find(clause));
+  if (!other || other.rule.field === label.rule.field) return null;
+  // Nor a sum's word right before words of what was done ("共产生上网流量2.5GB": used in all, as 共使用; round 54).
+  const weakWords = label.template.fields.filter((r) => r.weak).flatMap((r) => r.labels);
+  if (SUM_WORDS.test(other.label) && weakWords.some((w) => clause.slice(other.end).startsWith(w))) return null;
+  return { ...other, at: from + other.at, end: from + other.end };
 }
 
 /** A label that is the name of a kind (结转流量: a kind word and at most a data word). */

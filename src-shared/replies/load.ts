@@ -232,7 +232,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
 
   const dataUseLabels = figures
     .filter((t) => t.topic === 'data')
-    .flatMap((t) => t.fields.filter((r) => !r.weak && (r.field === 'used' || r.field === 'remaining')).flatMap((r) => r.labels));
+    .flatMap((t) => t.fields.filter((r) => !r.weak && (r.field === 'used' || r.field === 'remaining' || r.field === 'total')).flatMap((r) => r.labels));
   return {
     serviceNumbers: new Set(file.serviceNumbers),
     signs: file.signs.map(fold),
@@ -271,7 +271,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       pool: p.pool,
       // 爱看流量 also as 爱看数据, as for labels.
       words: withSynonyms(p.words.map(fold)),
-      // A label of what is left or used right before a narrowable word (剩下专用流量, 尚余通用流量) is no qualifier of it, as 剩余 is not;
+      // A label of what is left, used or held right before a narrowable word (剩下专用流量, 尚余通用流量, 套餐包含通用流量; round 54: the
+      // totals' labels too) is no qualifier of it, as 剩余 is not;
       // nor is a word that names no kind (`kindNeutral`: 手机通用流量, 今日通用流量; round 50).
       ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: [...new Set([...p.narrowable.after.map(fold), ...dataUseLabels, ...(file.kindNeutral ?? []).map(fold)])] } } : {}),
     })),

@@ -1,4 +1,5 @@
 // Fields from the shape of a reply rather than a label: totals before or after their parts, lists, tables, headings.
+import { currencyOf } from './describe';
 import type { Read } from './figures';
 import { poolIn } from './kinds';
 import { labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
@@ -450,7 +451,7 @@ export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void 
     const goesOn = (k: number) => reads[k]!.sentence === reads[k + 1]!.sentence || (reads[k]!.sentence === reads[k + 1]!.sentence - 1 && ON_NEXT_LINE.test(reads[k + 1]!.before));
     for (let k = i - 1; k >= 0 && goesOn(k); k--) {
       const f = reads[k]!.figure;
-      if (f.currency !== total.figure.currency || !((f.template === bill.id && f.field === 'item') || f.field === SPENT)) break;
+      if (currencyOf(f.currency) !== currencyOf(total.figure.currency) || !((f.template === bill.id && f.field === 'item') || f.field === SPENT)) break;
       run.unshift(reads[k]!);
     }
     if (!run.some((r) => r.figure.field === SPENT)) return;
@@ -486,11 +487,11 @@ export function spentWithItemsAfter(reads: Read[], active: FigureTemplate[]): vo
     while (k < reads.length && !isItem(reads[k]!)) {
       const g = reads[k]!.figure;
       if (g.field === SPENT || (g.template === bill.id && g.field === sum.total)) return;
-      if (g.template === bill.id && g.currency === f.currency && bill.discountWords.some((w) => g.label?.includes(w))) discount += Math.abs(g.value);
+      if (g.template === bill.id && currencyOf(g.currency) === currencyOf(f.currency) && bill.discountWords.some((w) => g.label?.includes(w))) discount += Math.abs(g.value);
       k++;
     }
     const run: Read[] = [];
-    for (; k < reads.length && isItem(reads[k]!) && reads[k]!.figure.currency === f.currency; k++) run.push(reads[k]!);
+    for (; k < reads.length && isItem(reads[k]!) && currencyOf(reads[k]!.figure.currency) === currencyOf(f.currency); k++) run.push(reads[k]!);
     if (run.length === 0) return;
     const named = bill.totalWords.some((w) => f.label?.includes(w));
     let total = 0;
