@@ -348,7 +348,7 @@ export function readJoined(groups: ReadonlyMap<string, IncomingRecord[][]>, unce
     return {
       simId: first.simId,
       from: first.from,
-      text: joinPartTexts(sorted.flatMap((p, i) => (i > 0 && (p.concat?.part ?? 1) !== (sorted[i - 1]!.concat?.part ?? 1) + 1 ? [null, p.text] : [p.text]))),
+      text: joinPartTexts(sorted.flatMap((p, i) => (i > 0 && (p.concat?.part ?? 1) !== (sorted[i - 1]!.concat?.part ?? 1) + 1 ? [null, p] : [p]))),
       timestamp: first.timestamp,
       receivedAt: Math.min(...sorted.map((p) => p.receivedAt)),
       keys: sorted.map((p) => p.key),

@@ -394,7 +394,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       send: (req, confirmed, from, resend) => this.send({ ...req, modemId: this.stillHolding(from), confirmed, ...(resend ? { resend } : {}) }),
       checkAgain: (req, from, resend) => {
         const { to, text, redacted } = this.prepare(req);
-        this.againOf(to, this.fingerprint(text), redacted, from.simId ?? from.path, resend);
+        // The card the send will be journaled under, as send() asks it (review50 F5): while a card is identified again
+        // (`from.simId` null), the card before, whose unsure record this one may repeat.
+        this.againOf(to, this.fingerprint(text), redacted, this.sessions.get(from.modemId)?.cardFor(from.simId ?? undefined) ?? from.path, resend);
       },
       modems: () => this.extensionModemViews(),
       onModemChange: (listener) => this.on('modem', listener),

@@ -17,11 +17,12 @@ type Masking = Pick<InstructionCatalog, 'maskSecrets' | 'maskSecretParts'>;
 export async function exportTexts(db: HallDb, messages: readonly MessageRow[], catalog: Masking): Promise<string[]> {
   const incomplete = messages.filter((m) => m.direction === 'in' && !m.complete && m.partKeys.length > 1);
   const keys = incomplete.flatMap((m) => m.partKeys.filter((k): k is string => k !== null));
-  const texts = new Map((await db.parts.bulkGet(keys)).flatMap((p) => (p ? [[p.key, p.text] as const] : [])));
+  const parts = new Map((await db.parts.bulkGet(keys)).flatMap((p) => (p ? [[p.key, p] as const] : [])));
   const cut = new Set(incomplete);
   return messages.map((m) => {
     if (!cut.has(m)) return catalog.maskSecrets(hideUnreadableBytes(m.text, SECRET_MASK));
-    const masked = catalog.maskSecretParts(m.partKeys.map((k) => (k === null ? null : (texts.get(k) ?? null))));
-    return joinSlots(masked.map((text) => (text === null ? null : { text })));
+    const own = m.partKeys.map((k) => (k === null ? null : (parts.get(k) ?? null)));
+    const masked = catalog.maskSecretParts(own.map((p) => p?.text ?? null));
+    return joinSlots(masked.map((text, i) => (text === null ? null : { text, encoding: own[i]!.encoding })));
   });
 }

@@ -54,9 +54,9 @@ export function firstReceivedAt(generation: Generation): number {
 }
 
 /** The parts present in part order, a marker where one is missing (but not after the last one present). */
-export function joinSlots(slots: readonly (Pick<Slot, 'text'> | null)[]): string {
+export function joinSlots(slots: readonly (Pick<Slot, 'text' | 'encoding'> | null)[]): string {
   const last = slots.reduce((at, s, i) => (s ? i : at), -1);
-  return joinPartTexts(slots.slice(0, last + 1).map((s) => s?.text ?? null), MISSING_PART);
+  return joinPartTexts(slots.slice(0, last + 1).map((s) => s ?? null), MISSING_PART);
 }
 
 /**

@@ -98,30 +98,37 @@ export function septetsToText(septets: Uint8Array, splitPair = false): string {
 /** Ends the text of a part whose last septet is an escape split from its pair (septetsToText): U+001B, no GSM character. */
 export const SPLIT_ESCAPE = String.fromCharCode(ESCAPE);
 
+/** A part's text and the encoding it was read in (absent on a page's row stored before rows kept it: then it is no GSM 7-bit part). */
+export interface PartText {
+  text: string;
+  encoding?: string;
+}
+
 /**
- * A message's part texts in part order joined, `null` for a missing part (shown as `missing`). A part ending in
- * SPLIT_ESCAPE is read with the next part's first septet as one pair, as the septets joined before decoding read
- * (TS 23.038 6.2.1.1, 23.040 9.2.3.24.1): `(` after it is `{`, `e` is `€`. With no next part, or one whose first
- * character is not a default-table septet (another encoding), the escape has no character.
+ * A message's part texts in part order joined, `null` for a missing part (shown as `missing`). A GSM 7-bit part ending
+ * in SPLIT_ESCAPE is read with the next part's first septet as one pair, as the septets joined before decoding read
+ * (TS 23.038 6.2.1.1, 23.040 9.2.3.24.1): `(` after it is `{`, `e` is `€`. With no next part, a next part not GSM 7-bit,
+ * or one whose first character is not a default-table septet, the escape has no character. A UCS-2 or 8-bit part's
+ * U+001B is a character of its text (`001B`), kept as it came (review50 F3).
  */
-export function joinPartTexts(texts: readonly (string | null)[], missing = ''): string {
+export function joinPartTexts(parts: readonly (PartText | null)[], missing = ''): string {
   let out = '';
   let skip = false;
-  for (const [i, text] of texts.entries()) {
-    if (text === null) {
+  for (const [i, part] of parts.entries()) {
+    if (part === null) {
       out += missing;
       skip = false;
       continue;
     }
-    const own = skip ? text.slice(1) : text;
+    const own = skip ? part.text.slice(1) : part.text;
     skip = false;
-    if (!own.endsWith(SPLIT_ESCAPE)) {
+    if (part.encoding !== 'gsm7' || !own.endsWith(SPLIT_ESCAPE)) {
       out += own;
       continue;
     }
     out += own.slice(0, -1);
-    const next = texts[i + 1];
-    const septet = next ? lookup(next.charCodeAt(0)) : -1;
+    const next = parts[i + 1];
+    const septet = next?.encoding === 'gsm7' && next.text ? lookup(next.text.charCodeAt(0)) : -1;
     if (septet >= 0 && (septet & EXTENDED_FLAG) === 0) {
       out += String.fromCharCode(DECODE_EXTENSION[septet]!);
       skip = true;

@@ -22,7 +22,6 @@ export {
 } from './encode';
 export { chooseEncoding, MAX_PARTS, splitText, type SplitText } from './split';
 export { reassemble, type AssembledMessage } from './reassemble';
-export { joinPartTexts } from './gsm7';
 export { PduError, type PduErrorCode, type PduField } from './errors';
 export { bytesToHex, hexToBytes } from './hex';
 export { hideUnreadableBytes, keptUnreadableText, misfitText, rekeptUnreadableText } from './unreadable';

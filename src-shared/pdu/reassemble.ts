@@ -63,7 +63,7 @@ function toMessage(group: Group): AssembledMessage {
   const first = present[0]!;
   return {
     number: first.number,
-    text: joinPartTexts(Array.from(group.slots, (p) => p?.text ?? null)),
+    text: joinPartTexts(Array.from(group.slots, (p) => p ?? null)),
     encoding: first.encoding,
     timestamp: first.timestamp,
     parts: present,

@@ -16,8 +16,8 @@ function unreadableText(raw: string, code: string, mask: (text: string) => strin
 const FO_UDHI = 0x40;
 
 /**
- * The octet where a PDU's text starts, after its fields and its user-data header (UDHL + 1 octets), as far as they can
- * be walked without checking them; 0 when the fields run past the bytes (nothing is known of where the text is).
+ * The octet where a PDU's text starts, after its fields and its user-data header (UDHL + 1 octets, when its elements
+ * fill it exactly; else the user data's start), as far as they can be walked without checking them; 0 when the fields run past the bytes (nothing is known of where the text is).
  * Only digits from here on are hidden: an address, a timestamp (`…0030…` at 00:30) or a concatenation reference that
  * reads as a digit is no text.
  */
@@ -37,7 +37,13 @@ function textStart(bytes: Uint8Array): number {
   if (start > bytes.length) return 0;
   if ((fo & FO_UDHI) === 0 || start === bytes.length) return start;
   const body = start + 1 + bytes[start]!;
-  return body <= bytes.length ? body : start;
+  if (body > bytes.length) return start;
+  // The header is trusted only when its information elements (IEI, length, data) fill it exactly: the strict decode may
+  // have refused the part for its header, and a UDHI bit set on a part with none makes the text's first octet a "UDHL"
+  // that would hide where the text is (review50 F1).
+  let ie = start + 1;
+  while (ie + 2 <= body) ie += 2 + bytes[ie + 1]!;
+  return ie === body ? body : start;
 }
 
 /** A digit, `0`–`9`: U+0030–U+0039 in UCS-2 and septets 0x30–0x39 in the GSM default alphabet alike. */

@@ -158,6 +158,27 @@ describe('a fresh send of what may have gone out (the core, a modem on a real pt
     expect(reached()).toBe(before);
   }, 60_000);
 
+  it('the extension’s check before its question finds the unsure send while the SIM is identified again (review50 F5)', async () => {
+    const { modem, reached, core, modemId, unsure } = await coreRig('hall-maybe-once-ext-');
+    await unsure();
+    const before = reached();
+    const { gateway } = core.extensions;
+    const sender = gateway.preview({ id: 'KTCL' }).from;
+    modem.emulator.pullSim();
+    await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.simId, { timeout: 15_000 }).toBeNull();
+    // What the extension session does with a send request before it asks the popup anything (extension-session.ts),
+    // with the sender preview gives while the card is identified again (ready, no SIM id yet): a window too short to
+    // hit on time, so its sender is the one before with no SIM id.
+    let checked: unknown = null;
+    try {
+      gateway.checkAgain({ id: 'KTCL' }, { ...sender, simId: null }, false);
+    } catch (e) {
+      checked = e;
+    }
+    expect(checked, 'the popup is asked whether to send it again').toMatchObject({ code: 'send.maybe-sent' });
+    expect(reached()).toBe(before);
+  }, 60_000);
+
   it('holds the same KTCL back after a bare ERROR answered its body, as after a +CMS ERROR: 332 (mend65, review49 F1)', async () => {
     const { modem, reached, core, outgoing, modemId } = await coreRig('hall-maybe-once-bare-');
     // A modem whose +CMEE is 0 (refused it, or lost it to a restart) answers any failure with a bare ERROR.

@@ -6,7 +6,7 @@ import { assembleRecords } from '../../src-shared/assemble';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 import { secretHits } from '../e2e/secrets-in-bytes';
-import { badConcatFrom, badTimestampFrom, cutGsm7Text, cutWithHeader, oddUcs2From, ucs2Hex, unreadableFrom } from './unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, cutGsm7Text, cutWithHeader, oddUcs2From, ucs2Hex, udhiWithoutHeader, unreadableFrom } from './unreadable-pdu';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -123,6 +123,22 @@ describe('a refused 10086 reply with a password that fills the SIM (real pty, na
     const journal = (await readFile(join(r.dir, 'journal.log'))).toString('latin1');
     expect(journal).toContain(header);
     expect(journal.toUpperCase()).not.toContain(pdu.slice(header.length + 62, header.length + 70));
+  });
+
+  it('hides the UCS-2 digits of a password in one whose first octet says it has a header it has not (review50 F1)', async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    // Written for this test (not real): a reset reply long enough that its first octet, read as a header length, fits.
+    const pdu = udhiWithoutHeader('ucs2', `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。如有疑问请拨打10086客服热线咨询，感谢您的支持与理解，祝您生活愉快。`);
+    emulator.deliverPdu(pdu);
+    await until(() => r.incoming.length === 1, 'the refused reply journaled');
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    const kept = r.incoming[0]!.text;
+    expect(kept.startsWith('[PDU pdu.bad-udh] 0891683108100005F044')).toBe(true);
+    expect(kept.toUpperCase()).not.toContain(ucs2Hex(PASSWORD));
+    const journal = (await readFile(join(r.dir, 'journal.log'))).toString('latin1');
+    expect(journal.toUpperCase()).not.toContain(ucs2Hex(PASSWORD));
   });
 
   it('keeps every byte of one whose text names no secret (nothing lost)', async () => {

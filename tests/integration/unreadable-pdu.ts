@@ -104,3 +104,24 @@ export function cutWithHeader(coding: 'gsm7' | 'ucs2', text: string): { pdu: str
 export function cutGsm7Text(hex: string, header: string, septets: number): string {
   return septetsToText(unpackSeptets(hexToBytes(hex.slice(header.length).replace(/\*\*/g, '00')), 0, 1, septets));
 }
+
+/**
+ * An SMS-DELIVER with no user-data header whose first octet says it has one (UDHI set, one bit wrong: 04 → 44), built by
+ * hand as cutWithHeader's fields (review50 F1): the text's first octet is then read as a "UDHL" that fits in the bytes,
+ * and the elements after it do not fill it. `text` is UCS-2 or GSM 7-bit (no fill bit), TP-UDL as its coding counts.
+ */
+export function udhiWithoutHeader(coding: 'gsm7' | 'ucs2', text: string): string {
+  let body: string;
+  let udl: number;
+  if (coding === 'ucs2') {
+    body = ucs2Hex(text);
+    udl = body.length / 2;
+  } else {
+    const septets = textToSeptets(text);
+    const ud = new Uint8Array(Math.ceil((septets.length * 7) / 8));
+    packSeptets(septets, ud, 0, 0);
+    body = bytesToHex(ud).toUpperCase();
+    udl = septets.length;
+  }
+  return `0891683108100005F04405810180F600${coding === 'gsm7' ? '00' : '08'}62218000300023${udl.toString(16).padStart(2, '0').toUpperCase()}${body}`;
+}

@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
 import { incomingKey, occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
 import { MASKER_VERSION } from '../../../src-shared/catalog/secrets';
-import { samePartText } from '../../../src-shared/same-part';
+import { rekeptUnreadableText } from '../../../src-shared/pdu';
+import { samePartText, sameReadText, withoutSplitEscape } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
   journalPaths,
@@ -408,7 +409,7 @@ export class Journal {
       const held = this.state.held.get(occurrenceKey(base, n));
       // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
       if (!held || held.simId !== fields.simId || !(held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot))) continue;
-      if (held.text === fields.text) return { added: false, key: held.key };
+      if (sameReadText(held.text, fields.text)) return { added: false, key: held.key };
       // Held masked (read from a compacted file): the same message read again, or another code in the same
       // wording put in the slot its delete freed. Refusing it could lose the second (review20): journaled,
       // naming the key a store holds the first under, whose clear text tells.
@@ -498,7 +499,8 @@ export class Journal {
   /** Whether `text` is the very text of `record`: compared through the keyed digest where the journal holds it masked. */
   private isVeryText(record: IncomingRecord, text: string): boolean {
     const digest = this.state.keptDigests.get(record.key);
-    return digest === undefined ? record.text === text : this.digestOf(text) === digest;
+    // A trailing split escape is no part of the text a build before mend64 journaled (withoutSplitEscape, review50 F2).
+    return digest === undefined ? sameReadText(record.text, text) : this.digestOf(text) === digest || this.digestOf(withoutSplitEscape(text)) === digest;
   }
 
   private digestOf(text: string): string {

@@ -190,3 +190,20 @@ describe('a part identical to an earlier one', () => {
     await journal.close();
   });
 });
+
+describe('a part read again after the upgrade that keeps a split escape (review50 F2)', () => {
+  // A GSM 7-bit part 1 of 2 ending in the escape of a pair: journaled by a build before mend64 as `A` (the lone escape
+  // dropped), read again from its slot after a crash and the upgrade as `A\u001b` (septetsToText's split pair).
+  const part = (text: string) => sms(1, { text, concat: { ref: 7, part: 1, total: 2 } });
+
+  it('is the part journaled, not a second one, also after a restart', async () => {
+    const dir = await tempDir();
+    let journal = await Journal.open(dir);
+    const first = await journal.appendIncoming(part('A'), slot1);
+    await journal.close();
+    journal = await Journal.open(dir);
+    expect(await journal.appendIncoming(part('A\u001b'), slot1)).toEqual({ added: false, key: first.key });
+    expect(journal.pendingIncoming().map((r) => r.text)).toEqual(['A']);
+    await journal.close();
+  });
+});

@@ -3,7 +3,7 @@ import { assembleRecords } from '../../../src-shared/assemble';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { decodePdu, reassemble, type DeliverPart } from '../../../src-shared/pdu';
 import { joinSlots, MISSING_PART, Reassembler } from '../../../src-renderer/store/reassembly';
-import { splitPairParts } from '../../fixtures/split-escape-pdus';
+import { splitPairParts, ucs2EscapeEndParts } from '../../fixtures/split-escape-pdus';
 
 /*
  * review46 C2: a sender's segmenter may end a part with the escape of an extension pair and begin the next with its
@@ -48,5 +48,18 @@ describe('an escape pair split across two parts of a GSM 7-bit message', () => {
     expect(last!.text).toBe('A');
     const [first] = records(splitPairParts([A, ESC, 0x28], [A]));
     expect(first!.text).toBe('A{');
+  });
+});
+
+describe('a UCS-2 part ending in the unit 001B (review50 F3)', () => {
+  it('keeps it and the next part’s first character, in the codec’s join, the journal’s and the page’s', () => {
+    const hexes = ucs2EscapeEndParts('A\u001b', '(B');
+    const parts = hexes.map((hex) => decodePdu(hex) as DeliverPart);
+    expect(parts.map((p) => [p.encoding, p.text])).toEqual([['ucs2', 'A\u001b'], ['ucs2', '(B']]);
+    expect(reassemble(parts).map((m) => m.text), 'reassemble').toEqual(['A\u001b(B']);
+    expect(assembleRecords(records(hexes)).map((m) => m.text), 'assembleRecords').toEqual(['A\u001b(B']);
+    const page = new Reassembler([]);
+    for (const r of records(hexes)) page.place(r);
+    expect(page.changedGenerations().map((g) => joinSlots(g.slots)), 'the page').toEqual(['A\u001b(B']);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { decodePdu, encodeDeliver, hideUnreadableBytes, keptUnreadableText, PduError, rekeptUnreadableText, type DeliverPart } from '../../../src-shared/pdu';
+import { decodePdu, encodeDeliver, hexToBytes, hideUnreadableBytes, keptUnreadableText, PduError, rekeptUnreadableText, type DeliverPart } from '../../../src-shared/pdu';
+import { septetsToText, unpackSeptets } from '../../../src-shared/pdu/gsm7';
 import { findPythonWithGammu, runGammu, type GammuView } from '../../fixtures/gammu-bridge';
-import { badConcatFrom, badTimestampFrom, cutGsm7Text, cutWithHeader, oddUcs2From, ucs2Hex, udlPlusOne, unreadableFrom } from '../../integration/unreadable-pdu';
+import { badConcatFrom, badTimestampFrom, cutGsm7Text, cutWithHeader, oddUcs2From, ucs2Hex, udhiWithoutHeader, udlPlusOne, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
 // Written for these tests in the shape of a reset reply (review30's); no real one the decoder refuses is on record.
@@ -163,5 +164,32 @@ describe('a part that cannot be read even leniently, its header and its coding (
     expect(read).not.toContain('975310');
     expect(read.startsWith('Your service password was reset to')).toBe(true);
     expect(read.endsWith('Please change it.')).toBe(true);
+  });
+});
+
+describe('a part whose first octet says it has a header it has not (review50 F1)', () => {
+  // Written for these tests (not real): a reset reply long enough that its first octet, read as a header length, fits.
+  const LONG = `${RESET}如有疑问请拨打10086客服热线咨询，感谢您的支持与理解，祝您生活愉快。`;
+  const LONG_GSM = 'A password reset was made for your line: 975310 is your new service password. Please change it soon, thank you.';
+
+  it('hides the UCS-2 digits of its password, read from the user data\'s start', () => {
+    const pdu = udhiWithoutHeader('ucs2', LONG);
+    expect(refusal(pdu).code).toBe('pdu.bad-udh');
+    const kept = keptUnreadableText(pdu, refusal(pdu), mask);
+    expect(kept.startsWith('[PDU pdu.bad-udh] ')).toBe(true);
+    expect(kept.toUpperCase()).not.toContain(ucs2Hex('975310'));
+  });
+
+  it('hides the GSM 7-bit septets of its password, read from the user data\'s start', () => {
+    const pdu = udhiWithoutHeader('gsm7', LONG_GSM);
+    const header = pdu.slice(0, pdu.length - Math.ceil((LONG_GSM.length * 7) / 8) * 2);
+    expect(refusal(pdu).code).toBe('pdu.bad-udh');
+    const kept = keptUnreadableText(pdu, refusal(pdu), mask);
+    expect(kept.startsWith('[PDU pdu.bad-udh] ')).toBe(true);
+    const hex = kept.slice('[PDU pdu.bad-udh] '.length);
+    expect(hex.slice(0, header.length)).toBe(header);
+    const read = septetsToText(unpackSeptets(hexToBytes(hex.slice(header.length).replace(/\*\*/g, '00')), 0, 0, LONG_GSM.length));
+    expect(read).not.toContain('975310');
+    expect(read.startsWith('A password reset was made for your line:')).toBe(true);
   });
 });
