@@ -139,8 +139,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 55: round 54 (replies54): 剩余5G流量 an amount; a bare decimal before a line break no date; a bill line ending in 优惠 other
  *     only when the bill's sum takes it off; 共使用 before 上网 use; 用掉, 信用额 labels; 通用流量 after any label of the allowance;
  *     国内4G流量 after an amount a kind; a comma then a line break as a line break; 2小时 no minutes.
+ * 56: round 55 (replies55, batch real27's dev part): a list line's 【通用】 tag general; a part paid for or by others after
+ *     本人消费 in its sentence other.
  */
-export const FIGURE_CODE_VERSION = 55;
+export const FIGURE_CODE_VERSION = 56;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

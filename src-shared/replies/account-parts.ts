@@ -50,6 +50,21 @@ export function spendableBalance(reads: Read[]): void {
   for (const r of balances()) if (!spendable.includes(r)) r.figure.field = 'other';
 }
 
+/**
+ * "话费总额为89.20元，其中本人消费79.20元，代他人付费10.00元" (real r17-132, r18-085 with 由他人付费, r27-047): a bill split by
+ * payer. Beside the customer's own part (本人消费, `other`), the part paid for or by others in that sentence is `other` too (no
+ * bill line: the labels of session 15); the same words among the charges' lines after it (费用明细为…代他人付费10.00元) stay a line.
+ */
+export function partsByPayer(reads: Read[]): void {
+  reads.forEach((r, i) => {
+    const own = reads[i - 1];
+    const f = r.figure;
+    if (f.topic === 'bill' && f.field === 'item' && OTHERS_PAY.test(ownClause(r.context, 'label')) && own?.sentence === r.sentence && own.figure.field === 'other' && OWN_PART.test(own.context)) f.field = 'other';
+  });
+}
+const OTHERS_PAY = /他人(?:[（(][^）)]*[）)])?(?:代?付费|代付|支付)/u;
+const OWN_PART = /本人消费/u;
+
 const SPENDABLE = /(?<!不)可用(?:余额|预存款)/u;
 /** Money kept for one use: 专款 (not 专款余额 standing as the balance), 专项 ("专项预存可用余额", real r26-040). */
 const EARMARKED = /专款(?!余额)|专项/u;

@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import { NAMED_CELL_ROW, type Quantity, type QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { beyondThePlan, spendableBalance } from './account-parts';
+import { beyondThePlan, partsByPayer, spendableBalance } from './account-parts';
 import { ownClause } from './clauses';
 import { assignPools, dataWordsOf, kindOfHeading, kindOfInlineHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignHolders, assignRepeats } from './members';
@@ -559,6 +559,7 @@ export function readFigures(
   spentBeforeTotal(reads, active);
   spentWithItemsAfter(reads, active);
   if (spentInParts(reads, text, rules)) topics.add('bill');
+  partsByPayer(reads);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules, text);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);

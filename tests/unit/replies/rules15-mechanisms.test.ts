@@ -13,8 +13,9 @@ import { figureWords, optionLines, RECEIVED } from './format';
 const CASES: [string, string, string[]][] = [
   // Rule 1: a total the reply breaks into the item lines it lists is the bill's total, whatever the month.
   ['rule 1: 实时话费总额 followed by the item lines that add up to it is the bill total (real r15-187, r16-111, r16-138, r17-133, r17-134)', '您本月截至当前的实时话费总额为50.00元，费用明细为套餐费38.00元，流量费12.00元。当前账户总余额为10.00元。', ['bill.total 50', 'bill.item 38', 'bill.item 12', 'balance.balance 10']],
-  ['rule 1: a total named so (总额) whose lines do not add up to it (a discount, parts before the lines) is still the bill total (real r17-132)', '您本月截至当前的实时话费总额为45.00元，其中本人消费40.00元，代他人付费5.00元。费用明细为套餐费38.00元，流量费12.00元。', ['bill.total 45', 'bill.other 40', 'bill.item 5', 'bill.item 38', 'bill.item 12']],
+  ['rule 1: a total named so (总额) whose lines do not add up to it (a discount, parts before the lines) is still the bill total (real r17-132)', '您本月截至当前的实时话费总额为45.00元，其中本人消费40.00元，代他人付费5.00元。费用明细为套餐费38.00元，流量费12.00元。', ['bill.total 45', 'bill.other 40', 'bill.other 5', 'bill.item 38', 'bill.item 12']],
   // Round 25: the customer's own part (本人消费) is other, as real r17-132's hand figures write it (settled in session 15).
+  // Round 55: so is the part paid for others right after it in its sentence, as r17-132's, r18-085's and r27-047's labels write it.
   ['rule 1: a total named so (总额) followed by lines that add up to more than it (a discount) is still the bill total', '您本月截至当前的实时话费总额为45.00元，费用明细为套餐费38.00元，流量费12.00元。', ['bill.total 45', 'bill.item 38', 'bill.item 12']],
   ['rule 1: 当月费用 with the item lines after it, past other figures, that add up to it is the bill total (real r16-035)', '尊敬的客户，截止15日24点：当月费用20.50元，预存话费余额为30.00元。费用明细:套餐及固定费18.00元,语音通信费2.50元。', ['bill.total 20.5', 'balance.balance 30', 'bill.item 18', 'bill.item 2.5']],
   ['rule 1: what was spent followed by 其中 and the charges that add up to it is the bill total (README rule 1: 本月消费…，其中…)', '您本月已消费27.33元，其中套餐费18.00元，通信费9.33元。', ['bill.total 27.33', 'bill.item 18', 'bill.item 9.33']],
