@@ -1,11 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { encodeDeliver } from '../../src-shared/pdu';
-import { buildApp, launchChromium, plugInByPath, readLog, readTables, serve, STACK_TRACE, type Served } from './ui-kit';
+import { plugInByPath, readLog, readTables, restartedAppSuite, serve, type Served, STACK_TRACE } from './ui-kit';
 
 /*
  * journal24: the network's repeat of a single SMS (its acknowledgement lost on the air: the same sender, SMSC stamp
@@ -16,22 +15,7 @@ import { buildApp, launchChromium, plugInByPath, readLog, readTables, serve, STA
  * emulator on a real pty through the real serialport, real Chromium.
  */
 
-let browser: Browser;
-let modem: PtyEmulator;
-const cleanup: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  await buildApp();
-  browser = await launchChromium();
-  modem = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345670002401', imsi: '460001234562401' } } });
-}, 120_000);
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
-});
-afterAll(async () => {
-  await modem?.close();
-  await browser?.close();
-});
+const { browser, modem, cleanup } = restartedAppSuite({ iccid: '89860012345670002401', imsi: '460001234562401' });
 
 /** Stamped later than the rest: once its figures are read, the reader has been over everything before it. */
 const CONTROL = '尊敬的客户，您的话费余额为36.80元。【中国移动】';
@@ -44,7 +28,7 @@ const pdu = (text: string, second: number) =>
 async function appOnFolder(): Promise<{ page: Page; start(): Promise<Served>; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-again-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-  const context: BrowserContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
+  const context: BrowserContext = await browser().newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
   cleanup.push(() => context.close());
   const page = await context.newPage();
   const errors: string[] = [];
@@ -65,7 +49,7 @@ async function appOnFolder(): Promise<{ page: Page; start(): Promise<Served>; st
       server = started;
       await page.goto(await started.link());
       await page.waitForSelector('#catalog-search');
-      await plugInByPath(page, started.base, modem.path);
+      await plugInByPath(page, started.base, modem().path);
       return started;
     },
   };
@@ -73,7 +57,7 @@ async function appOnFolder(): Promise<{ page: Page; start(): Promise<Served>; st
 
 /** Delivers `text` stamped `second` and waits until the page holds the part and the journal has its acknowledgement. */
 async function deliverAcknowledged(app: { page: Page }, served: Served, text: string, second: number, parts: number): Promise<void> {
-  modem.emulator.deliverPdu(pdu(text, second));
+  modem().emulator.deliverPdu(pdu(text, second));
   await expect.poll(async () => (await readLog(app.page)).parts.length, { timeout: 30_000 }).toBe(parts);
   const acknowledged = new RegExp(`"kind":"ack","keys":\\[[^\\]]*"10086\\|${stampOf(second).replace('+', '\\+')}\\|-\\|-\\|-\\|\\*`);
   await expect.poll(async () => acknowledged.test(await readFile(join(served.dataDir, 'journal.log'), 'utf8')), { timeout: 30_000 }).toBe(true);
@@ -108,7 +92,7 @@ async function acrossRestart(text: string, first: number, again: number) {
   await app.stop();
   const after = await app.start();
   await deliverAcknowledged(app, after, text, again, 2);
-  modem.emulator.deliverPdu(pdu(CONTROL, 40));
+  modem().emulator.deliverPdu(pdu(CONTROL, 40));
   await expect.poll(async () => (await readLog(app.page)).parts.length, { timeout: 30_000 }).toBe(3);
   return { app, after };
 }

@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeJournal, encodeLine } from '../../src-main/services/journal/line-codec';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { MASKER_VERSION } from '../../src-shared/catalog/secrets';
 import type { JournalRecord } from '../../src-shared/journal-records';
 import { encodeDeliver } from '../../src-shared/pdu';
 import type { MessageRow, PartRow } from '../../src-renderer/store/rows';
-import { buildApp, launchChromium, plugInByPath, readLog, readTables, serve, type Served } from './ui-kit';
+import { plugInByPath, readLog, readTables, restartedAppSuite, serve, type Served } from './ui-kit';
 
 /*
  * mend67: the core did not say whether a received part it handed to the page was masked, nor by which masker, so the page
@@ -23,22 +22,7 @@ import { buildApp, launchChromium, plugInByPath, readLog, readTables, serve, typ
  * through the real serialport, real Chromium. The texts are constructed in the shapes the masker is tested with, not real.
  */
 
-let browser: Browser;
-let modem: PtyEmulator;
-const cleanup: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  await buildApp();
-  browser = await launchChromium();
-  modem = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345670006701', imsi: '460001234566701' } } });
-}, 180_000);
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
-});
-afterAll(async () => {
-  await modem?.close();
-  await browser?.close();
-});
+const { browser, modem, cleanup } = restartedAppSuite({ iccid: '89860012345670006701', imsi: '460001234566701' });
 
 /** Masker 7 masks it (a date-shaped value right after a password word); masker 6 left it clear. */
 const RESET = '尊敬的客户，您的服务密码：2019 12 31，请妥善保管。';
@@ -68,7 +52,7 @@ describe('a received text an older masker left a secret in', () => {
   it('comes back from the journal masked by this masker and stamped so; the pass masks one stored under an older stamp; figures stay', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-remask-received-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const context: BrowserContext = await browser.newContext({ locale: 'zh-CN' });
+    const context: BrowserContext = await browser().newContext({ locale: 'zh-CN' });
     cleanup.push(() => context.close());
     const page: Page = await context.newPage();
     const errors: string[] = [];
@@ -79,11 +63,11 @@ describe('a received text an older masker left a secret in', () => {
     // The modem plugged in; then no page open while the two replies come: journaled, not stored, not acknowledged.
     await page.goto(await served.link());
     await page.waitForSelector('#catalog-search');
-    await plugInByPath(page, served.base, modem.path);
+    await plugInByPath(page, served.base, modem().path);
     const base = served.base;
     await page.goto('about:blank');
-    modem.emulator.deliverPdu(pdu(RESET, 1));
-    modem.emulator.deliverPdu(pdu(BALANCE, 2));
+    modem().emulator.deliverPdu(pdu(RESET, 1));
+    modem().emulator.deliverPdu(pdu(BALANCE, 2));
     const log = join(dataDir, 'journal.log');
     await expect.poll(async () => decodeJournal(await readFile(log)).records.filter((r) => r.kind === 'in').length, { timeout: 30_000 }).toBe(2);
     await served.stop();

@@ -109,6 +109,28 @@ export function ptyModemForFile(sim: { iccid: string; imsi: string }, options: E
 }
 
 /**
+ * For files that stop and start `hall10086 serve` on one data folder between steps: the app built, one Chromium and one
+ * emulated modem holding `sim` on a real pseudo-terminal for the file, and `cleanup`, run last first after each test (the
+ * servers, contexts and folders a test made).
+ */
+export function restartedAppSuite(sim: { iccid: string; imsi: string }): { browser: () => Browser; modem: () => PtyEmulator; cleanup: (() => Promise<unknown>)[] } {
+  let browser: Browser | undefined;
+  const modem = ptyModemForFile(sim);
+  const cleanup: (() => Promise<unknown>)[] = [];
+  beforeAll(async () => {
+    await buildApp();
+    browser = await launchChromium();
+  }, 180_000);
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return { browser: () => browser!, modem, cleanup };
+}
+
+/**
  * browserSuite (the app opened) with one emulated modem holding `sim` on a real pseudo-terminal for the file
  * (ptyModemForFile), and 10086's replies held back with `holdReplies` (a reply to one test's send must not land
  * between another's steps): the composer files' set-up. `bind` hands the file its server, page and modem.
