@@ -4,7 +4,6 @@ import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
 import { incomingKey, occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
 import { MASKER_VERSION } from '../../../src-shared/catalog/secrets';
-import { rekeptUnreadableText } from '../../../src-shared/pdu';
 import { samePartText, sameReadText, withoutSplitEscape } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
